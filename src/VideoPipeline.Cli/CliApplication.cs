@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Spectre.Console;
+using VideoPipeline.Cli.Commands;
+
+namespace VideoPipeline.Cli;
+
+/// <summary>Builds the <c>videopipeline</c> command tree; output goes to the writers given so tests can read it.</summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var console = new CliConsole(CreateConsole(output), CreateConsole(error), output);
+        var root = new RootCommand("VideoPipeline: turn a video brief into finished, quality-checked clips.")
+        {
+            ValidateCommand.Create(console),
+        };
+
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        return await root.Parse(args).InvokeAsync(invocation);
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter writer) =>
+        AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+        });
+}

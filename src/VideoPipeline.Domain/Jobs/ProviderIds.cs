@@ -1,0 +1,20 @@
+namespace VideoPipeline.Domain.Jobs;
+
+/// <summary>Provider ids as they appear in briefs, configuration, webhook routes and blob metadata.</summary>
+public static class ProviderIds
+{
+    public const string VeoGemini = "veo-gemini";
+    public const string VeoVertex = "veo-vertex";
+    public const string Runway = "runway";
+    public const string Kling = "kling";
+
+    /// <summary>OpenAI shut the Sora video API down on 2026-09-24: accepted only when named explicitly.</summary>
+    public const string Sora = "sora";
+
+    /// <summary>Renders with ffmpeg on this machine: no key, no network, no cost.</summary>
+    public const string Local = "local";
+
+    public static IReadOnlyList<string> All { get; } = [VeoGemini, VeoVertex, Runway, Kling, Sora, Local];
+
+    public static IReadOnlyList<string> Retired { get; } = [Sora];
+}

@@ -15,8 +15,21 @@ public static class CliApplication
             ValidateCommand.Create(console),
         };
 
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage mistakes are input errors too: exit 2, like a bad brief, not System.CommandLine's 1.
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Run 'videopipeline --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
         var invocation = new InvocationConfiguration { Output = output, Error = error };
-        return await root.Parse(args).InvokeAsync(invocation);
+        return await parse.InvokeAsync(invocation);
     }
 
     private static IAnsiConsole CreateConsole(TextWriter writer) =>

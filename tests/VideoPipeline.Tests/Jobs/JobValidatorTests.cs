@@ -1,0 +1,228 @@
+using VideoPipeline.Domain.Jobs;
+
+namespace VideoPipeline.Tests.Jobs;
+
+public sealed class JobValidatorTests
+{
+    [Fact]
+    public void Minimal_brief_gets_every_default()
+    {
+        var result = JobBrief.Parse(Briefs.Minimal);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+        var job = result.Job;
+        Assert.Equal(AspectRatios.Landscape, job.AspectRatio);
+        Assert.Equal(Resolutions.P1080, job.Resolution);
+        Assert.Equal(JobLimits.DefaultCandidatesPerShot, job.CandidatesPerShot);
+        Assert.Equal(ProviderPolicies.Balanced, job.ProviderPolicy.Name);
+        Assert.Equal(ReviewModes.Auto, job.Review.Mode);
+        Assert.Null(job.BudgetUsd);
+        Assert.Null(job.CallbackUrl);
+        var shot = Assert.Single(job.Shots);
+        Assert.Equal(0, shot.Index);
+        Assert.Equal(JobLimits.DefaultShotDurationSeconds, shot.DurationSeconds);
+    }
+
+    [Theory]
+    [InlineData("\"candidatesPerShot\": 3")]
+    [InlineData("\"candidatesPerShot\": 5")]
+    [InlineData("\"aspectRatio\": \"9:16\", \"resolution\": \"720p\"")]
+    [InlineData("\"aspectRatio\": \"1:1\"")]
+    [InlineData("\"providerPolicy\": { \"name\": \"local\" }")]
+    [InlineData("\"providerPolicy\": { \"providers\": [\"runway\", \"kling\", \"veo-gemini\"] }")]
+    [InlineData("\"budgetUsd\": 0.01")]
+    [InlineData("\"budgetUsd\": 10000")]
+    [InlineData("\"review\": { \"mode\": \"human\", \"timeoutMinutes\": 10080 }")]
+    [InlineData("\"callbackUrl\": \"https://hooks.example.com/done\"")]
+    [InlineData("\"callbackUrl\": \"http://localhost:5005/done\"")]
+    [InlineData("\"clientJobId\": \"Spring-sale_2026.v1\"")]
+    public void Valid_fields_are_accepted(string fields)
+    {
+        var result = JobBrief.Parse(Briefs.With(fields));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Problems));
+    }
+
+    [Theory]
+    [InlineData("\"candidatesPerShot\": 2", "$.candidatesPerShot")]
+    [InlineData("\"candidatesPerShot\": 6", "$.candidatesPerShot")]
+    [InlineData("\"aspectRatio\": \"4:3\"", "$.aspectRatio")]
+    [InlineData("\"resolution\": \"4k\"", "$.resolution")]
+    [InlineData("\"budgetUsd\": 0", "$.budgetUsd")]
+    [InlineData("\"budgetUsd\": -5", "$.budgetUsd")]
+    [InlineData("\"budgetUsd\": 10000.01", "$.budgetUsd")]
+    [InlineData("\"review\": { \"mode\": \"manual\" }", "$.review.mode")]
+    [InlineData("\"review\": { \"mode\": \"human\", \"timeoutMinutes\": 0 }", "$.review.timeoutMinutes")]
+    [InlineData("\"review\": { \"mode\": \"human\", \"timeoutMinutes\": 10081 }", "$.review.timeoutMinutes")]
+    [InlineData("\"review\": { \"mode\": \"human\", \"timout\": 5 }", "$.review.timout")]
+    [InlineData("\"callbackUrl\": \"http://hooks.example.com/done\"", "$.callbackUrl")]
+    [InlineData("\"callbackUrl\": \"ftp://hooks.example.com/done\"", "$.callbackUrl")]
+    [InlineData("\"callbackUrl\": \"/relative/path\"", "$.callbackUrl")]
+    [InlineData("\"callbackUrl\": \"https://user:secret@hooks.example.com/\"", "$.callbackUrl")]
+    [InlineData("\"clientJobId\": \"has space\"", "$.clientJobId")]
+    [InlineData("\"clientJobId\": \"job:1\"", "$.clientJobId")]
+    [InlineData("\"clientJobId\": \"-leading-dash\"", "$.clientJobId")]
+    [InlineData("\"clientJobId\": \"\"", "$.clientJobId")]
+    [InlineData("\"providerPolicy\": { \"name\": \"fastest\" }", "$.providerPolicy.name")]
+    [InlineData("\"providerPolicy\": { }", "$.providerPolicy")]
+    [InlineData("\"providerPolicy\": { \"name\": \"local\", \"providers\": [\"local\"] }", "$.providerPolicy")]
+    [InlineData("\"providerPolicy\": { \"providers\": [] }", "$.providerPolicy.providers")]
+    [InlineData("\"providerPolicy\": { \"providers\": [\"pika\"] }", "$.providerPolicy.providers[0]")]
+    [InlineData("\"providerPolicy\": { \"providers\": [\"kling\", \"kling\"] }", "$.providerPolicy.providers[1]")]
+    [InlineData("\"providerPolicy\": { \"providers\": [\"kling\", null] }", "$.providerPolicy.providers[1]")]
+    [InlineData("\"candidatesPerShots\": 4", "$.candidatesPerShots")]
+    public void Each_bad_field_is_rejected_with_its_path(string fields, string expectedPath)
+    {
+        var result = JobBrief.Parse(Briefs.With(fields));
+
+        Assert.False(result.IsValid);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(expectedPath, problem.Path);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Message));
+    }
+
+    [Theory]
+    [InlineData("\"durationSeconds\": 0", "$.shots[0].durationSeconds")]
+    [InlineData("\"durationSeconds\": 21", "$.shots[0].durationSeconds")]
+    [InlineData("\"referenceImageUrl\": \"http://cdn.example.com/a.jpg\"", "$.shots[0].referenceImageUrl")]
+    [InlineData("\"referenceImageUrl\": \"http://localhost/a.jpg\"", "$.shots[0].referenceImageUrl")]
+    [InlineData("\"referenceImageUrl\": \"not a url\"", "$.shots[0].referenceImageUrl")]
+    [InlineData("\"negativePrompt\": \"bad\\u0007bell\"", "$.shots[0].negativePrompt")]
+    [InlineData("\"seed\": 42", "$.shots[0].seed")]
+    public void Each_bad_shot_field_is_rejected_with_its_path(string fields, string expectedPath)
+    {
+        var result = JobBrief.Parse(Briefs.WithShot(fields));
+
+        Assert.False(result.IsValid);
+        Assert.Equal(expectedPath, Assert.Single(result.Problems).Path);
+    }
+
+    [Theory]
+    [InlineData("""{ "shots": [ { "prompt": "p" } ] }""", "$.title")]
+    [InlineData("""{ "title": "   ", "shots": [ { "prompt": "p" } ] }""", "$.title")]
+    [InlineData("""{ "title": "t" }""", "$.shots")]
+    [InlineData("""{ "title": "t", "shots": [] }""", "$.shots")]
+    [InlineData("""{ "title": "t", "shots": [ {} ] }""", "$.shots[0].prompt")]
+    [InlineData("""{ "title": "t", "shots": [ { "prompt": " " } ] }""", "$.shots[0].prompt")]
+    [InlineData("""{ "title": "t", "shots": [ null ] }""", "$.shots[0]")]
+    [InlineData("null", "$")]
+    public void Missing_required_fields_are_rejected_with_their_path(string json, string expectedPath)
+    {
+        var result = JobBrief.Parse(json);
+
+        Assert.False(result.IsValid);
+        Assert.Equal(expectedPath, Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
+    public void Too_many_shots_are_rejected()
+    {
+        var shots = string.Join(",", Enumerable.Repeat("""{ "prompt": "p" }""", JobLimits.MaxShots + 1));
+        var result = JobBrief.Parse($$"""{ "title": "t", "shots": [{{shots}}] }""");
+
+        Assert.Equal("$.shots", Assert.Single(result.Problems).Path);
+    }
+
+    [Fact]
+    public void Fifty_shots_are_accepted()
+    {
+        var shots = string.Join(",", Enumerable.Repeat("""{ "prompt": "p" }""", JobLimits.MaxShots));
+
+        Assert.True(JobBrief.Parse($$"""{ "title": "t", "shots": [{{shots}}] }""").IsValid);
+    }
+
+    [Fact]
+    public void Overlong_texts_are_rejected_at_their_limit_not_before()
+    {
+        var atLimit = new string('a', JobLimits.MaxPromptLength);
+        var overLimit = atLimit + "a";
+
+        Assert.True(JobBrief.Parse(Briefs.WithShot($"\"negativePrompt\": \"{new string('n', JobLimits.MaxNegativePromptLength)}\"")).IsValid);
+        Assert.True(JobBrief.Parse($$"""{ "title": "t", "shots": [ { "prompt": "{{atLimit}}" } ] }""").IsValid);
+        var result = JobBrief.Parse($$"""{ "title": "{{new string('t', JobLimits.MaxTitleLength + 1)}}", "shots": [ { "prompt": "{{overLimit}}" } ] }""");
+        Assert.Equal(["$.title", "$.shots[0].prompt"], result.Problems.Select(p => p.Path));
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_at_once()
+    {
+        const string json = """
+            {
+              "title": "",
+              "aspectRatio": "4:3",
+              "candidatesPerShot": 9,
+              "budgetUsd": -1,
+              "shots": [
+                { "prompt": "ok", "durationSeconds": 99 },
+                { "durationSeconds": 5, "referenceImageUrl": "ftp://x" }
+              ],
+              "providerPolicy": { "providers": ["pika"] },
+              "callbackUrl": "http://example.com"
+            }
+            """;
+
+        var result = JobBrief.Parse(json);
+
+        Assert.Equal(
+            [
+                "$.title", "$.aspectRatio", "$.candidatesPerShot", "$.shots[0].durationSeconds",
+                "$.shots[1].prompt", "$.shots[1].referenceImageUrl", "$.providerPolicy.providers[0]",
+                "$.budgetUsd", "$.callbackUrl",
+            ],
+            result.Problems.Select(p => p.Path));
+    }
+
+    [Theory]
+    [InlineData("""{ "title": "t", "shots": [ { "prompt": "p", "durationSeconds": "five" } ] }""", "$.shots[0].durationSeconds", "must be a number")]
+    [InlineData("""{ "title": 5, "shots": [ { "prompt": "p" } ] }""", "$.title", "must be a string")]
+    [InlineData("""{ "title": "t", "shots": { "prompt": "p" } }""", "$.shots", "must be an array")]
+    [InlineData("""{ "title": "t", "shots": [ 5 ] }""", "$.shots[0]", "must be an object")]
+    [InlineData("""{ "title": "t", """, "$", "is not valid JSON")]
+    [InlineData("""[ 1 ]""", "$", "must be an object")]
+    public void Malformed_json_is_reported_with_its_path_and_position(string json, string expectedPath, string expectedMessage)
+    {
+        var problem = Assert.Single(JobBrief.Parse(json).Problems);
+
+        Assert.Equal(expectedPath, problem.Path);
+        Assert.StartsWith(expectedMessage, problem.Message, StringComparison.Ordinal);
+        Assert.Contains("line ", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hand_written_briefs_may_hold_comments_and_trailing_commas()
+    {
+        const string json = """
+            {
+              // the spring campaign
+              "title": "t",
+              "shots": [ { "prompt": "p", }, ],
+            }
+            """;
+
+        Assert.True(JobBrief.Parse(json).IsValid);
+    }
+
+    [Fact]
+    public void Property_names_are_camel_case_and_round_trip()
+    {
+        var job = JobBrief.Parse(Briefs.With("\"budgetUsd\": 12.5, \"review\": { \"mode\": \"human\" }")).Job!;
+
+        var json = System.Text.Json.JsonSerializer.Serialize(job, JobContractJsonContext.Default.JobSpec);
+
+        Assert.Contains("\"budgetUsd\":12.5", json, StringComparison.Ordinal);
+        Assert.Contains("\"candidatesPerShot\":3", json, StringComparison.Ordinal);
+        var back = System.Text.Json.JsonSerializer.Deserialize(json, JobContractJsonContext.Default.JobSpec)!;
+        Assert.Equal(job.Title, back.Title);
+        Assert.Equal(job.Shots, back.Shots);
+        Assert.Equal(job.Review, back.Review);
+    }
+
+    [Fact]
+    public void Dimensions_follow_resolution_and_aspect()
+    {
+        Assert.Equal((1920, 1080), Resolutions.Dimensions(Resolutions.P1080, AspectRatios.Landscape));
+        Assert.Equal((1080, 1920), Resolutions.Dimensions(Resolutions.P1080, AspectRatios.Portrait));
+        Assert.Equal((720, 720), Resolutions.Dimensions(Resolutions.P720, AspectRatios.Square));
+        Assert.Equal((1280, 720), Resolutions.Dimensions(Resolutions.P720, AspectRatios.Landscape));
+    }
+}

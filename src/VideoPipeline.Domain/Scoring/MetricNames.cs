@@ -15,7 +15,7 @@ public static class MetricNames
     /// <summary>Hard cuts (ffmpeg scdet); a shot is meant to be one continuous take.</summary>
     public const string CutCount = "cutCount";
 
-    /// <summary>VBench temporal flicker on luma: 1 − mean absolute difference of consecutive frames / 255 (1 is steady).</summary>
+    /// <summary>VBench temporal flicker on frame-mean luma: 1 − mean absolute difference of consecutive frames / 255 (1 is steady).</summary>
     public const string Flicker = "flicker";
 
     /// <summary>Mean VMAF motion score; rewarded inside a band so frozen and chaotic clips both lose.</summary>
@@ -24,7 +24,7 @@ public static class MetricNames
     /// <summary>Mean ffmpeg blurdetect index; lower is sharper.</summary>
     public const string Blur = "blur";
 
-    /// <summary>Mean normalised luma entropy in [0, 1]: how much texture the frames carry.</summary>
+    /// <summary>Mean Sobel gradient magnitude of luma / 255: how much edge and texture detail the frames carry.</summary>
     public const string Detail = "detail";
 
     /// <summary>Fraction of sampled frames with a face; informational (default weight 0).</summary>

@@ -6,6 +6,9 @@ namespace VideoPipeline.Domain.Scoring;
 [JsonConverter(typeof(JsonStringEnumConverter<MetricStatus>))]
 public enum MetricStatus
 {
+    [JsonStringEnumMemberName("measured")]
     Measured,
+
+    [JsonStringEnumMemberName("notMeasured")]
     NotMeasured,
 }

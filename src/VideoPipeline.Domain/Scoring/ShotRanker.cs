@@ -20,7 +20,7 @@ public static class ShotRanker
         [MetricNames.Flicker] = 0.004,
         [MetricNames.Motion] = 0.05,
         [MetricNames.Blur] = 0.1,
-        [MetricNames.Detail] = 0.01,
+        [MetricNames.Detail] = 0.002,
         [MetricNames.FacePresence] = 0.05,
         [MetricNames.FaceStability] = 0.05,
         [MetricNames.PromptAdherence] = 0.02,

@@ -6,15 +6,18 @@ namespace VideoPipeline.Scoring.Analysis;
 
 /// <summary>
 /// Decodes a candidate once and computes every frame metric on a downscale to gray: blackdetect,
-/// freezedetect, scdet (cuts, and its mean absolute frame difference for flicker), entropy and
-/// vmafmotion on every frame, blurdetect on every third (it is the dearest filter and sharpness does
-/// not change frame to frame). Taps for face detection and CLIP branch off the same decode.
+/// freezedetect, scdet (cuts), vmafmotion and an 8×8 area thumbnail (mean luma, for flicker) on every
+/// frame; blurdetect and a Sobel edge thumbnail (detail) on every third (blurdetect is the dearest
+/// filter, and sharpness does not change frame to frame). Taps for face detection and CLIP branch off the same decode.
 /// <c>-xerror</c> makes a corrupt or truncated stream fail instead of exiting 0 with fewer frames.
 /// </summary>
 internal static class FrameAnalyzer
 {
     private const string MetricsFile = "frames.txt";
     private const string BlurFile = "blur.txt";
+    private const string LumaFile = "luma.gray";
+    private const string DetailFile = "detail.gray";
+    private const int LumaSide = 8;
     private const int BlurEveryNthFrame = 3;
 
     public static async Task<(FrameAnalysis? Analysis, string? Problem)> RunAsync(
@@ -33,8 +36,10 @@ internal static class FrameAnalyzer
             return (null, "decodes to no frames");
         }
 
+        var luma = FrameMeans(await File.ReadAllBytesAsync(Path.Combine(workDirectory, LumaFile), cancellationToken));
+        var edges = FrameMeans(await File.ReadAllBytesAsync(Path.Combine(workDirectory, DetailFile), cancellationToken));
         var tapFiles = taps.ToDictionary(t => t.Name, t => Path.Combine(workDirectory, t.FileName), StringComparer.Ordinal);
-        return (new FrameAnalysis(frames.Count, Readings(frames, blur), tapFiles), null);
+        return (new FrameAnalysis(frames.Count, Readings(frames, blur, luma, edges), tapFiles), null);
     }
 
     internal static List<string> Arguments(string input, int shortSide, IReadOnlyList<FrameTap> taps)
@@ -47,12 +52,15 @@ internal static class FrameAnalyzer
         var graph = string.Join(';', new[]
         {
             $"[0:v]{scale},{split}",
-            "[base]format=gray,blackdetect=d=0:pix_th=0.10,freezedetect=n=0.001:d=0.5,scdet=t=10,entropy,vmafmotion,split[m][b]",
+            "[base]format=gray,blackdetect=d=0:pix_th=0.10,freezedetect=n=0.001:d=0.5,scdet=t=10,vmafmotion,split=3[m][b][l]",
             $"[m]metadata=mode=print:file={MetricsFile}[mout]",
-            $"[b]select='not(mod(n\\,{BlurEveryNthFrame}))',blurdetect,metadata=mode=print:file={BlurFile}[bout]",
+            $"[b]select='not(mod(n\\,{BlurEveryNthFrame}))',split[b1][b2]",
+            $"[b1]blurdetect,metadata=mode=print:file={BlurFile}[bout]",
+            $"[b2]sobel,scale={LumaSide}:{LumaSide}:flags=area[dout]",
+            $"[l]scale={LumaSide}:{LumaSide}:flags=area[lout]",
         }.Concat(taps.Select(t => $"[{t.Name}in]{t.Filter}[{t.Name}out]")));
 
-        var args = new List<string> { "-hide_banner", "-nostdin", "-v", "error", "-xerror", "-i", input, "-filter_complex", graph, "-map", "[mout]", "-f", "null", "-", "-map", "[bout]", "-f", "null", "-" };
+        var args = new List<string> { "-hide_banner", "-nostdin", "-v", "error", "-xerror", "-i", input, "-filter_complex", graph, "-map", "[mout]", "-f", "null", "-", "-map", "[bout]", "-f", "null", "-", "-map", "[lout]", "-f", "rawvideo", "-y", LumaFile, "-map", "[dout]", "-f", "rawvideo", "-y", DetailFile };
         foreach (var tap in taps)
         {
             args.AddRange(["-map", $"[{tap.Name}out]", "-f", "rawvideo", "-y", tap.FileName]);
@@ -61,7 +69,14 @@ internal static class FrameAnalyzer
         return args;
     }
 
-    internal static List<MetricReading> Readings(List<FrameMetadata> frames, List<FrameMetadata> blurFrames)
+    /// <summary>Mean luma of each frame from its 8×8 area-averaged thumbnail.</summary>
+    internal static List<double> FrameMeans(byte[] thumbnails)
+    {
+        const int size = LumaSide * LumaSide;
+        return [.. Enumerable.Range(0, thumbnails.Length / size).Select(i => thumbnails.AsSpan(i * size, size).ToArray().Average(b => (double)b))];
+    }
+
+    internal static List<MetricReading> Readings(List<FrameMetadata> frames, List<FrameMetadata> blurFrames, List<double> frameMeanLuma, List<double> frameMeanEdges)
     {
         var start = frames[0].Time;
         var step = frames.Count > 1 ? (frames[^1].Time - start) / (frames.Count - 1) : 0;
@@ -81,13 +96,32 @@ internal static class FrameAnalyzer
             MetricReading.Measured(MetricNames.CutCount, cuts),
         };
 
-        // scdet's mafd is the mean absolute luma difference in percent of full scale, so VBench's
-        // (255 − MAE) / 255 is 1 − mafd / 100.
-        readings.Add(Mean(MetricNames.Flicker, following, "lavfi.scd.mafd", v => 1 - (v / 100), "a single frame has no temporal flicker"));
+        readings.Add(Flicker(frameMeanLuma));
         readings.Add(Mean(MetricNames.Motion, following, "lavfi.vmafmotion.score", v => v, "a single frame has no motion"));
         readings.Add(Mean(MetricNames.Blur, blurFrames, "lavfi.blur", v => v, "blurdetect reported no frames"));
-        readings.Add(Mean(MetricNames.Detail, frames, "lavfi.entropy.normalized_entropy.normal.Y", v => v, "entropy reported no frames"));
+        // Mean Sobel gradient magnitude: texture and edges, the ingredient of ITU-T P.910's spatial
+        // information. (Histogram entropy was tried first: blurring spreads the histogram and raised it.)
+        readings.Add(frameMeanEdges.Count == 0
+            ? MetricReading.NotMeasured(MetricNames.Detail, "no frames reached the edge filter")
+            : MetricReading.Measured(MetricNames.Detail, frameMeanEdges.Average() / 255));
         return readings;
+    }
+
+    /// <summary>
+    /// VBench's temporal-flicker formula, (255 − mean absolute difference of consecutive frames) / 255,
+    /// taken on each frame's mean luma rather than per pixel: per pixel, moving content counts as
+    /// flicker and a blurred clip scores steadier than a sharp one; the frame mean moves with
+    /// brightness changes, not with things moving about.
+    /// </summary>
+    private static MetricReading Flicker(List<double> frameMeanLuma)
+    {
+        if (frameMeanLuma.Count < 2)
+        {
+            return MetricReading.NotMeasured(MetricNames.Flicker, "a single frame has no temporal flicker");
+        }
+
+        var meanDifference = Enumerable.Range(1, frameMeanLuma.Count - 1).Average(i => Math.Abs(frameMeanLuma[i] - frameMeanLuma[i - 1]));
+        return MetricReading.Measured(MetricNames.Flicker, 1 - (meanDifference / 255));
     }
 
     private static MetricReading Mean(string metric, List<FrameMetadata> frames, string key, Func<double, double> map, string whyNot)

@@ -19,6 +19,7 @@ public sealed class DefectRankingTests(DefectClipsFixture clips) : IClassFixture
     [InlineData("frozen", MetricNames.Motion)]
     [InlineData("flicker", MetricNames.Flicker)]
     [InlineData("blurred", MetricNames.Blur)]
+    [InlineData("blurred", MetricNames.Detail)]
     [InlineData("cut", MetricNames.CutCount)]
     public void Each_defect_ranks_below_the_clean_clip_on_the_metric_that_catches_it(string defect, string metric)
     {

@@ -22,31 +22,48 @@ public sealed class FrameAnalyzerTests
             _ => [],
         });
 
-        var readings = FrameAnalyzer.Readings(frames, []);
+        var readings = FrameAnalyzer.Readings(frames, [], [], []);
 
         Assert.Equal(0.25, Value(readings, MetricNames.BlackFraction)!.Value, 6);
         Assert.Equal(0.25, Value(readings, MetricNames.FreezeFraction)!.Value, 6);
     }
 
     [Fact]
-    public void Flicker_follows_vbench_from_the_mean_absolute_luma_difference_and_skips_the_first_frame()
+    public void Flicker_follows_vbench_on_the_frame_mean_luma()
     {
-        // scdet's mafd is in percent of full scale; the first frame has nothing to differ from.
-        var frames = Frames(3, i => [$"lavfi.scd.mafd={(i == 0 ? 0 : 10)}", $"lavfi.scd.score={(i == 2 ? 12 : 1)}", .. i == 2 ? new[] { "lavfi.scd.time=0.5" } : []]);
+        // Frame means 100, 110, 100: consecutive differences of 10 luma levels.
+        var readings = FrameAnalyzer.Readings(Frames(3, _ => []), [], [100, 110, 100], []);
 
-        var readings = FrameAnalyzer.Readings(frames, []);
+        Assert.Equal(1 - (10.0 / 255), Value(readings, MetricNames.Flicker)!.Value, 6);
+    }
 
-        Assert.Equal(0.9, Value(readings, MetricNames.Flicker)!.Value, 6);
+    [Fact]
+    public void Frame_mean_luma_comes_from_the_8x8_thumbnails()
+    {
+        var thumbnails = Enumerable.Repeat((byte)10, 64).Concat(Enumerable.Repeat((byte)200, 32)).Concat(Enumerable.Repeat((byte)0, 32)).ToArray();
+
+        Assert.Equal([10.0, 100.0], FrameAnalyzer.FrameMeans(thumbnails));
+    }
+
+    [Fact]
+    public void Cuts_are_the_frames_scdet_marks_and_motion_skips_the_first_frame()
+    {
+        var frames = Frames(3, i => [$"lavfi.vmafmotion.score={(i == 0 ? 0 : 4)}", .. i == 2 ? new[] { "lavfi.scd.time=0.5" } : []]);
+
+        var readings = FrameAnalyzer.Readings(frames, [], [], []);
+
         Assert.Equal(1, Value(readings, MetricNames.CutCount));
+        Assert.Equal(4, Value(readings, MetricNames.Motion));
     }
 
     [Fact]
     public void A_metric_with_no_frames_reporting_it_is_not_measured()
     {
-        var readings = FrameAnalyzer.Readings(Frames(1, _ => []), []);
+        var readings = FrameAnalyzer.Readings(Frames(1, _ => []), [], [128], []);
 
         Assert.Equal(MetricStatus.NotMeasured, readings.Single(r => r.Name == MetricNames.Motion).Status);
         Assert.Equal(MetricStatus.NotMeasured, readings.Single(r => r.Name == MetricNames.Blur).Status);
+        Assert.Equal(MetricStatus.NotMeasured, readings.Single(r => r.Name == MetricNames.Detail).Status);
     }
 
     [Fact]

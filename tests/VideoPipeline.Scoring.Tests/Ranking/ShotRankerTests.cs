@@ -120,7 +120,7 @@ public sealed class ShotRankerTests
         var back = JsonSerializer.Deserialize(json, ScoringJsonContext.Default.ShotRanking)!;
 
         Assert.Contains("\"candidateId\":\"a\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"status\":\"NotMeasured\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"notMeasured\"", json, StringComparison.Ordinal);
         Assert.Equal(ranking.Ranking[0].Score, back.Ranking[0].Score);
         Assert.Equal(ranking.Ranking[0].Metrics, back.Ranking[0].Metrics);
     }

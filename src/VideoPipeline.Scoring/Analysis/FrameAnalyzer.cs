@@ -52,7 +52,9 @@ internal static class FrameAnalyzer
         var graph = string.Join(';', new[]
         {
             $"[0:v]{scale},{split}",
-            "[base]format=gray,blackdetect=d=0:pix_th=0.10,freezedetect=n=0.001:d=0.5,scdet=t=10,vmafmotion,split=3[m][b][l]",
+            // The bare scale converts to gray on this branch alone: a format filter straight after split
+            // would make ffmpeg negotiate gray for every branch, and the colour taps would get gray.
+            "[base]scale,format=gray,blackdetect=d=0:pix_th=0.10,freezedetect=n=0.001:d=0.5,scdet=t=10,vmafmotion,split=3[m][b][l]",
             $"[m]metadata=mode=print:file={MetricsFile}[mout]",
             $"[b]select='not(mod(n\\,{BlurEveryNthFrame}))',split[b1][b2]",
             $"[b1]blurdetect,metadata=mode=print:file={BlurFile}[bout]",

@@ -34,10 +34,10 @@ public sealed class ScoringOptions
     /// <summary>Weight of each metric (<see cref="MetricNames"/>); configuration overrides single entries and keeps the rest.</summary>
     public Dictionary<string, double> Weights { get; } = new(RankingPolicy.DefaultWeights, StringComparer.Ordinal);
 
-    /// <summary>Mean VMAF motion below this is too static (see <see cref="MotionBand"/>).</summary>
+    /// <summary>Mean motion (see <see cref="VideoPipeline.Domain.Scoring.MetricNames.Motion"/>) below this is too static (see <see cref="MotionBand"/>).</summary>
     public double MotionLow { get; set; } = MotionBand.Default.Low;
 
-    /// <summary>Mean VMAF motion above this is too chaotic.</summary>
+    /// <summary>Mean motion above this is too chaotic.</summary>
     public double MotionHigh { get; set; } = MotionBand.Default.High;
 
     /// <summary>The BlazeFace 128×128 ONNX file; empty means the one npm installs under node_modules.</summary>

@@ -18,7 +18,7 @@ public static class MetricNames
     /// <summary>VBench temporal flicker on frame-mean luma: 1 − mean absolute difference of consecutive frames / 255 (1 is steady).</summary>
     public const string Flicker = "flicker";
 
-    /// <summary>Mean VMAF motion score; rewarded inside a band so frozen and chaotic clips both lose.</summary>
+    /// <summary>Mean absolute difference of consecutive low-passed luma frames (VMAF motion's scale); rewarded inside a band so frozen and chaotic clips both lose.</summary>
     public const string Motion = "motion";
 
     /// <summary>Mean ffmpeg blurdetect index; lower is sharper.</summary>

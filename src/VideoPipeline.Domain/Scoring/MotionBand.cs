@@ -1,7 +1,7 @@
 namespace VideoPipeline.Domain.Scoring;
 
 /// <summary>
-/// The range of mean VMAF motion a good shot sits in. Inside it motion is not penalised; below it the
+/// The range of mean motion (8-bit luma levels per frame, on VMAF motion's scale) a good shot sits in. Inside it motion is not penalised; below it the
 /// clip is too static, above it too chaotic, each in proportion to the distance from the edge.
 /// </summary>
 public sealed record MotionBand(double Low, double High)

@@ -28,38 +28,50 @@ public sealed class FrameAnalyzerTests
         Assert.Equal(0.25, Value(readings, MetricNames.FreezeFraction)!.Value, 6);
     }
 
+    private static byte[] Thumb(params (int Count, byte Value)[] runs) => [.. runs.SelectMany(r => Enumerable.Repeat(r.Value, r.Count))];
+
     [Fact]
     public void Flicker_follows_vbench_on_the_frame_mean_luma()
     {
         // Frame means 100, 110, 100: consecutive differences of 10 luma levels.
-        var readings = FrameAnalyzer.Readings(Frames(3, _ => []), [], [100, 110, 100], []);
+        var thumbnails = new List<byte[]> { Thumb((4096, 100)), Thumb((4096, 110)), Thumb((4096, 100)) };
+
+        var readings = FrameAnalyzer.Readings(Frames(3, _ => []), [], thumbnails, []);
 
         Assert.Equal(1 - (10.0 / 255), Value(readings, MetricNames.Flicker)!.Value, 6);
     }
 
     [Fact]
-    public void Frame_mean_luma_comes_from_the_8x8_thumbnails()
+    public void Motion_is_the_mean_thumbnail_difference_and_is_not_flicker()
     {
-        var thumbnails = Enumerable.Repeat((byte)10, 64).Concat(Enumerable.Repeat((byte)200, 32)).Concat(Enumerable.Repeat((byte)0, 32)).ToArray();
+        // Half the thumbnail moves (swaps 0 and 200) while the frame mean stays at 100.
+        var a = Thumb((2048, 0), (2048, 200));
+        var b = Thumb((2048, 200), (2048, 0));
 
-        Assert.Equal([10.0, 100.0], FrameAnalyzer.FrameMeans(thumbnails));
+        var readings = FrameAnalyzer.Readings(Frames(3, _ => []), [], [a, b, a], []);
+
+        Assert.Equal(200, Value(readings, MetricNames.Motion));
+        Assert.Equal(1, Value(readings, MetricNames.Flicker));
     }
 
     [Fact]
-    public void Cuts_are_the_frames_scdet_marks_and_motion_skips_the_first_frame()
+    public void Raw_thumbnails_are_split_per_frame()
     {
-        var frames = Frames(3, i => [$"lavfi.vmafmotion.score={(i == 0 ? 0 : 4)}", .. i == 2 ? new[] { "lavfi.scd.time=0.5" } : []]);
+        Assert.Equal(2, FrameAnalyzer.Thumbnails(new byte[(64 * 64 * 2) + 5], 64).Count);
+    }
 
-        var readings = FrameAnalyzer.Readings(frames, [], [], []);
+    [Fact]
+    public void Cuts_are_the_frames_scdet_marks()
+    {
+        var frames = Frames(3, i => i == 2 ? ["lavfi.scd.time=0.5"] : []);
 
-        Assert.Equal(1, Value(readings, MetricNames.CutCount));
-        Assert.Equal(4, Value(readings, MetricNames.Motion));
+        Assert.Equal(1, Value(FrameAnalyzer.Readings(frames, [], [], []), MetricNames.CutCount));
     }
 
     [Fact]
     public void A_metric_with_no_frames_reporting_it_is_not_measured()
     {
-        var readings = FrameAnalyzer.Readings(Frames(1, _ => []), [], [128], []);
+        var readings = FrameAnalyzer.Readings(Frames(1, _ => []), [], [Thumb((4096, 128))], []);
 
         Assert.Equal(MetricStatus.NotMeasured, readings.Single(r => r.Name == MetricNames.Motion).Status);
         Assert.Equal(MetricStatus.NotMeasured, readings.Single(r => r.Name == MetricNames.Blur).Status);

@@ -28,7 +28,7 @@ public sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
 
         Require(options.MaxParallelism is >= 1 and <= 64, nameof(options.MaxParallelism), "1 to 64", options.MaxParallelism);
         Require(options.CandidateTimeLimit > TimeSpan.Zero && options.CandidateTimeLimit <= TimeSpan.FromHours(1), nameof(options.CandidateTimeLimit), "more than 0 and at most 01:00:00", options.CandidateTimeLimit);
-        Require(options.AnalysisShortSide is >= 64 and <= 2160, nameof(options.AnalysisShortSide), "64 to 2160 pixels", options.AnalysisShortSide);
+        Require(options.AnalysisShortSide is >= 64 and <= 2160 && options.AnalysisShortSide % 2 == 0, nameof(options.AnalysisShortSide), "an even number of pixels from 64 to 2160", options.AnalysisShortSide);
         Require(options.AllowedCodecList().Count > 0, nameof(options.AllowedCodecs), "a comma-separated list of ffprobe codec names", $"'{options.AllowedCodecs}'");
         Require(options.DurationToleranceSeconds is >= 0 and <= 60, nameof(options.DurationToleranceSeconds), "0 to 60", options.DurationToleranceSeconds);
         Require(options.AspectTolerance is >= 0 and < 1, nameof(options.AspectTolerance), "at least 0 and less than 1", options.AspectTolerance);

@@ -16,6 +16,7 @@ public sealed class ScoringOptionsValidatorTests
     [InlineData("MissingFaceModel", "Scoring:FaceModelPath")]
     [InlineData("HalfAClipModel", "Scoring:Clip:TextEncoderPath")]
     [InlineData("MotionBand", "Scoring:MotionLow/MotionHigh")]
+    [InlineData("OddShortSide", "Scoring:AnalysisShortSide")]
     public void A_bad_setting_fails_naming_the_setting(string mistake, string setting)
     {
         var options = new ScoringOptions();
@@ -28,6 +29,7 @@ public sealed class ScoringOptionsValidatorTests
             case "MissingFaceModel": options.FaceModelPath = "/nowhere/face.onnx"; break;
             case "HalfAClipModel": options.Clip.ImageEncoderPath = typeof(ScoringOptionsValidatorTests).Assembly.Location; break;
             case "MotionBand": options.MotionLow = 5; options.MotionHigh = 2; break;
+            case "OddShortSide": options.AnalysisShortSide = 361; break;
             default: throw new ArgumentOutOfRangeException(nameof(mistake));
         }
 

@@ -10,7 +10,7 @@ public sealed class CandidateScorerTests
     public async Task A_candidate_that_takes_too_long_is_reported_not_scored_instead_of_hanging()
     {
         using var dir = new TempDirectory();
-        await TestClips.RenderAsync(dir.File("long.mp4"), TestClips.Source(1920, 1080, seconds: 20));
+        await TestClips.RenderAsync(dir.File("long.mp4"), TestClips.Source(1920, 1080, seconds: 8));
         using var scorer = Scorers.Create(new ScoringOptions { CandidateTimeLimit = TimeSpan.FromMilliseconds(300) });
 
         var measurement = await scorer.MeasureAsync("slow", dir.File("long.mp4"), new ScoringRequest(), CancellationToken.None);

@@ -92,6 +92,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
         var app = builder.Build();
 
+        app.Use((context, next) => state.StallAsync(context, () => next(context)));
         RunwayEndpoints.Map(app, state);
         KlingEndpoints.Map(app, state);
         VeoGeminiEndpoints.Map(app, state);

@@ -8,6 +8,9 @@ public sealed class SimulatedProviderBehavior
 {
     private int _rateLimitBurst;
     private int _lostSubmitResponses;
+    private int _serverErrorBurst;
+    private int _stalls;
+    private int _expiredResultUrls;
 
     /// <summary>Shortest time from submit to a finished task.</summary>
     public TimeSpan LatencyMin { get; set; } = TimeSpan.FromMilliseconds(50);
@@ -61,7 +64,36 @@ public sealed class SimulatedProviderBehavior
     /// <summary>Also send a forged callback (bad signature, opposite outcome) for every task.</summary>
     public bool ForgeCallbacks { get; set; }
 
+    /// <summary>The next this many requests (submits and reads) are answered 503.</summary>
+    public int ServerErrorBurst
+    {
+        get => Volatile.Read(ref _serverErrorBurst);
+        set => Volatile.Write(ref _serverErrorBurst, value);
+    }
+
+    /// <summary>The next this many requests are held for <see cref="StallDuration"/> before being handled (client timeouts).</summary>
+    public int Stalls
+    {
+        get => Volatile.Read(ref _stalls);
+        set => Volatile.Write(ref _stalls, value);
+    }
+
+    public TimeSpan StallDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The next this many result URLs handed out have already expired.</summary>
+    public int ExpiredResultUrls
+    {
+        get => Volatile.Read(ref _expiredResultUrls);
+        set => Volatile.Write(ref _expiredResultUrls, value);
+    }
+
     internal bool TakeRateLimit() => Take(ref _rateLimitBurst);
+
+    internal bool TakeServerError() => Take(ref _serverErrorBurst);
+
+    internal bool TakeStall() => Take(ref _stalls);
+
+    internal bool TakeExpiredUrl() => Take(ref _expiredResultUrls);
 
     internal bool TakeLostResponse() => Take(ref _lostSubmitResponses);
 

@@ -62,6 +62,18 @@ internal sealed class SimulatorState : IDisposable
 
     public IReadOnlyCollection<RecordedCallback> Callbacks => _callbacks;
 
+    /// <summary>Holds a request past the client's attempt timeout when a stall is due; the request is still carried out afterwards.</summary>
+    public async Task StallAsync(HttpContext context, Func<Task> next)
+    {
+        var segment = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (segment is not null && Behaviors.TryGetValue(segment, out var behavior) && behavior.TakeStall())
+        {
+            await Task.Delay(behavior.StallDuration, Time, _stopping.Token);
+        }
+
+        await next();
+    }
+
     public int SubmitsReceived(string providerId) => _submits.GetValueOrDefault(providerId);
 
     public int TasksCreated(string providerId) => _tasks.Values.Count(t => t.ProviderId == providerId);
@@ -73,7 +85,7 @@ internal sealed class SimulatorState : IDisposable
 
     public IEnumerable<SimulatedTask> TasksOf(string providerId) => _tasks.Values.Where(t => t.ProviderId == providerId).OrderByDescending(t => t.CreatedAt);
 
-    /// <summary>A 429 to answer instead of the request, or null to go on. Counts submits as they arrive.</summary>
+    /// <summary>A 503 or 429 to answer instead of the request, or null to go on. Counts submits as they arrive.</summary>
     public IResult? Throttle(string providerId, HttpContext context, bool isSubmit, Func<JsonNode>? body = null)
     {
         if (isSubmit)
@@ -82,6 +94,11 @@ internal sealed class SimulatorState : IDisposable
         }
 
         var behavior = Behaviors[providerId];
+        if (behavior.TakeServerError())
+        {
+            return Json(new JsonObject { ["error"] = new JsonObject { ["message"] = "service unavailable", ["code"] = 503 } }, StatusCodes.Status503ServiceUnavailable);
+        }
+
         if (!behavior.TakeRateLimit())
         {
             return null;
@@ -158,7 +175,8 @@ internal sealed class SimulatorState : IDisposable
     public Uri ResultUrl(SimulatedTask task)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _urls[token] = (task.Id, Time.GetUtcNow() + Behaviors[task.ProviderId].ResultUrlLifetime);
+        var behavior = Behaviors[task.ProviderId];
+        _urls[token] = (task.Id, behavior.TakeExpiredUrl() ? DateTimeOffset.MinValue : Time.GetUtcNow() + behavior.ResultUrlLifetime);
         return new Uri(BaseUrl, $"files/{token}.mp4");
     }
 

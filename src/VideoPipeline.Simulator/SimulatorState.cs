@@ -68,6 +68,10 @@ internal sealed class SimulatorState : IDisposable
         var segment = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         if (segment is not null && Behaviors.TryGetValue(segment, out var behavior) && behavior.TakeStall())
         {
+            // Read the body first, so the request is carried out even after the client has given up.
+            context.Request.EnableBuffering();
+            await context.Request.Body.CopyToAsync(Stream.Null, _stopping.Token);
+            context.Request.Body.Position = 0;
             await Task.Delay(behavior.StallDuration, Time, _stopping.Token);
         }
 

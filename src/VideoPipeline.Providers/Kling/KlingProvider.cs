@@ -75,6 +75,11 @@ public sealed class KlingProvider(
         {
             return await ReconcileAsync(kind, request.CorrelationId, cancellationToken);
         }
+        catch (ProviderCallException ex) when (ex.Failure.Message.Contains("external_task_id", StringComparison.OrdinalIgnoreCase))
+        {
+            // An earlier submit of this candidate arrived after all (it was in doubt): adopt that task.
+            return await ReconcileAsync(kind, request.CorrelationId, cancellationToken);
+        }
         catch (ProviderCallException ex)
         {
             return SubmissionResult.Failed(ex.Failure);

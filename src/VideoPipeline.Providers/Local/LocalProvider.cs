@@ -26,6 +26,7 @@ public sealed partial class LocalProvider(
 {
     private readonly ConcurrentDictionary<string, ProviderTaskStatus> _tasks = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     public string Id => ProviderIds.Local;
 
@@ -85,8 +86,12 @@ public sealed partial class LocalProvider(
 
     public void Dispose()
     {
-        _stopping.Cancel();
-        _stopping.Dispose();
+        // The container may dispose this twice (as itself and as an IVideoProvider); only the first counts.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
     }
 
     private async Task RenderAsync(FfmpegTools tools, string taskId, SubmissionRequest request)

@@ -115,6 +115,47 @@ public abstract partial class RemoteVideoProvider(
     protected Task<JsonNode?> PostJsonAsync(Uri url, JsonNode body, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Post, url, body, isSubmit: true, cancellationToken);
 
+    /// <summary>
+    /// Posts a submit and reads the new task's id with <paramref name="idOf"/>. A lost response goes to
+    /// <paramref name="reconcile"/>; without one the submit ends in doubt, because re-posting could pay twice.
+    /// </summary>
+    protected async Task<SubmissionResult> SubmitAsync(
+        Uri url,
+        JsonNode body,
+        Func<JsonNode?, string?> idOf,
+        CancellationToken cancellationToken,
+        Func<CancellationToken, Task<SubmissionResult>>? reconcile = null)
+    {
+        try
+        {
+            var id = idOf(await PostJsonAsync(url, body, cancellationToken));
+            return id is null
+                ? SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", $"{Id} accepted the task without an id"))
+                : SubmissionResult.Ok(id);
+        }
+        catch (SubmitInDoubtException) when (reconcile is not null)
+        {
+            return await reconcile(cancellationToken);
+        }
+        catch (SubmitInDoubtException)
+        {
+            return SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.InDoubt, "submit_in_doubt",
+                $"the response to the {Id} submit was lost and its API cannot find a task by anything but its id; not re-posted"));
+        }
+        catch (ProviderCallException ex) when (reconcile is not null && IsDuplicateSubmit(ex.Failure))
+        {
+            // An earlier, in-doubt submit of this candidate arrived after all: adopt that task.
+            return await reconcile(cancellationToken);
+        }
+        catch (ProviderCallException ex)
+        {
+            return SubmissionResult.Failed(ex.Failure);
+        }
+    }
+
+    /// <summary>True when the provider refused a submit because the candidate's correlation id is already taken.</summary>
+    protected virtual bool IsDuplicateSubmit(ProviderFailure failure) => false;
+
     /// <summary>A POST that only reads (e.g. Vertex fetchPredictOperation): lost responses are plain transient failures.</summary>
     protected Task<JsonNode?> PostReadAsync(Uri url, JsonNode body, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Post, url, body, isSubmit: false, cancellationToken);

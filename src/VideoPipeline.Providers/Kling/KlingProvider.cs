@@ -63,28 +63,14 @@ public sealed class KlingProvider(
         }
 
         var kind = request.ReferenceImageUrl is null ? "text2video" : "image2video";
-        try
-        {
-            var json = await PostJsonAsync(Api($"v1/videos/{kind}"), body, cancellationToken);
-            var id = json?["data"]?["task_id"]?.GetValue<string>();
-            return id is null
-                ? SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", "Kling accepted the task without a task_id"))
-                : SubmissionResult.Ok(id);
-        }
-        catch (SubmitInDoubtException)
-        {
-            return await ReconcileAsync(kind, request.CorrelationId, cancellationToken);
-        }
-        catch (ProviderCallException ex) when (ex.Failure.Message.Contains("external_task_id", StringComparison.OrdinalIgnoreCase))
-        {
-            // An earlier submit of this candidate arrived after all (it was in doubt): adopt that task.
-            return await ReconcileAsync(kind, request.CorrelationId, cancellationToken);
-        }
-        catch (ProviderCallException ex)
-        {
-            return SubmissionResult.Failed(ex.Failure);
-        }
+        return await SubmitAsync(
+            Api($"v1/videos/{kind}"), body, json => json?["data"]?["task_id"]?.GetValue<string>(), cancellationToken,
+            ct => ReconcileAsync(kind, request.CorrelationId, ct));
     }
+
+    // Kling refuses a second task with the same external_task_id; the refusal means an earlier submit got through.
+    protected override bool IsDuplicateSubmit(ProviderFailure failure) =>
+        failure.Message.Contains("external_task_id", StringComparison.OrdinalIgnoreCase);
 
     public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)
     {

@@ -40,23 +40,8 @@ public sealed class RunwayProvider(
             body["promptImage"] = image.ToString();
         }
 
-        try
-        {
-            var json = await PostJsonAsync(Api(request.ReferenceImageUrl is null ? "v1/text_to_video" : "v1/image_to_video"), body, cancellationToken);
-            var id = json?["id"]?.GetValue<string>();
-            return id is null
-                ? SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", "Runway accepted the task without an id"))
-                : SubmissionResult.Ok(id);
-        }
-        catch (SubmitInDoubtException)
-        {
-            return SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.InDoubt, "submit_in_doubt",
-                "Runway's response to the submit was lost and its API cannot look tasks up by anything but their id; not re-posted"));
-        }
-        catch (ProviderCallException ex)
-        {
-            return SubmissionResult.Failed(ex.Failure);
-        }
+        return await SubmitAsync(
+            Api(request.ReferenceImageUrl is null ? "v1/text_to_video" : "v1/image_to_video"), body, json => json?["id"]?.GetValue<string>(), cancellationToken);
     }
 
     public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)

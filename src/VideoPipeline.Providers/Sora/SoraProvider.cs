@@ -37,22 +37,8 @@ public sealed class SoraProvider(
             ["size"] = portrait ? "720x1280" : "1280x720",
         };
         var started = Time.GetUtcNow();
-        try
-        {
-            var json = await PostJsonAsync(Api("v1/videos"), body, cancellationToken);
-            var id = json?["id"]?.GetValue<string>();
-            return id is null
-                ? SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", "OpenAI returned no video id"))
-                : SubmissionResult.Ok(id);
-        }
-        catch (SubmitInDoubtException)
-        {
-            return await ReconcileAsync(request.Prompt, started, cancellationToken);
-        }
-        catch (ProviderCallException ex)
-        {
-            return SubmissionResult.Failed(ex.Failure);
-        }
+        return await SubmitAsync(
+            Api("v1/videos"), body, json => json?["id"]?.GetValue<string>(), cancellationToken, ct => ReconcileAsync(request.Prompt, started, ct));
     }
 
     public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken) =>

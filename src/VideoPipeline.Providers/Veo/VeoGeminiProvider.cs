@@ -53,23 +53,8 @@ public sealed class VeoGeminiProvider(
             body["webhookConfig"] = new JsonObject { ["uri"] = callback.ToString() };
         }
 
-        try
-        {
-            var json = await PostJsonAsync(Api($"v1beta/models/{Uri.EscapeDataString(model)}:predictLongRunning"), body, cancellationToken);
-            var name = json?["name"]?.GetValue<string>();
-            return name is null
-                ? SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", "Veo returned no operation name"))
-                : SubmissionResult.Ok(name);
-        }
-        catch (SubmitInDoubtException)
-        {
-            return SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.InDoubt, "submit_in_doubt",
-                "Veo's response to the submit was lost and operations can only be found by name; not re-posted"));
-        }
-        catch (ProviderCallException ex)
-        {
-            return SubmissionResult.Failed(ex.Failure);
-        }
+        return await SubmitAsync(
+            Api($"v1beta/models/{Uri.EscapeDataString(model)}:predictLongRunning"), body, json => json?["name"]?.GetValue<string>(), cancellationToken);
     }
 
     public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)

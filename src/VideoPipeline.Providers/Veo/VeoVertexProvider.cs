@@ -52,23 +52,7 @@ public sealed class VeoVertexProvider(
         }
 
         var body = new JsonObject { ["instances"] = new JsonArray(new JsonObject { ["prompt"] = request.Prompt }), ["parameters"] = parameters };
-        try
-        {
-            var json = await PostJsonAsync(ModelUrl(request.Model, "predictLongRunning"), body, cancellationToken);
-            var name = json?["name"]?.GetValue<string>();
-            return name is null
-                ? SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", "Vertex returned no operation name"))
-                : SubmissionResult.Ok(name);
-        }
-        catch (SubmitInDoubtException)
-        {
-            return SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.InDoubt, "submit_in_doubt",
-                "Vertex's response to the submit was lost and operations can only be found by name; not re-posted"));
-        }
-        catch (ProviderCallException ex)
-        {
-            return SubmissionResult.Failed(ex.Failure);
-        }
+        return await SubmitAsync(ModelUrl(request.Model, "predictLongRunning"), body, json => json?["name"]?.GetValue<string>(), cancellationToken);
     }
 
     public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)

@@ -1,8 +1,8 @@
 using System.Text;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using VideoPipeline.Domain.Jobs;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Providers.Downloads;
@@ -16,22 +16,9 @@ namespace VideoPipeline.Providers.Tests.Adapters;
 
 [Collection(SimulatorCollection.Name)]
 [Trait(TestCategories.Key, TestCategories.Integration)]
-public sealed class KlingAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
+public sealed class KlingAdapterTests(SimulatorFixture fixture) : SimulatorTest(fixture, ProviderIds.Kling)
 {
-    private readonly ProviderHarness _harness = new(fixture.Simulator);
-    private SimulatedProviderBehavior _behavior = null!;
-
-    private ProviderSimulator Sim => fixture.Simulator;
-
-    private IVideoProvider Kling => _harness.Provider(ProviderIds.Kling);
-
-    public Task InitializeAsync()
-    {
-        _behavior = fixture.Reset(ProviderIds.Kling);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    private IVideoProvider Kling => Provider;
 
     [Fact]
     public async Task Unsigned_callback_is_a_hint_and_the_query_decides()
@@ -52,9 +39,9 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Forged_duplicate_and_reordered_callbacks_never_change_a_succeeded_task()
     {
-        _behavior.ForgeCallbacks = true;
-        _behavior.DuplicateCallbacks = 1;
-        _behavior.ReorderCallbacks = true;
+        Behavior.ForgeCallbacks = true;
+        Behavior.DuplicateCallbacks = 1;
+        Behavior.ReorderCallbacks = true;
         var submitted = await Kling.SubmitAsync(Await.Request(callback: Sim.SinkUrl), CancellationToken.None);
 
         // final ×2, stale "processing" ×2, forged "failed" ×1
@@ -74,7 +61,7 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Lost_submit_response_is_reconciled_by_external_task_id_without_a_second_post()
     {
-        _behavior.LostSubmitResponses = 1;
+        Behavior.LostSubmitResponses = 1;
         var (submits, tasks) = (Sim.SubmitsReceived(ProviderIds.Kling), Sim.TasksCreated(ProviderIds.Kling));
 
         var submitted = await Kling.SubmitAsync(Await.Request(), CancellationToken.None);
@@ -89,8 +76,8 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Submit_that_times_out_and_arrives_late_is_adopted_not_billed_twice()
     {
-        _behavior.Stalls = 1;
-        _behavior.StallDuration = TimeSpan.FromSeconds(4); // past the 2 s attempt timeout; the task is created afterwards
+        Behavior.Stalls = 1;
+        Behavior.StallDuration = TimeSpan.FromSeconds(4); // past the 2 s attempt timeout; the task is created afterwards
         var tasks = Sim.TasksCreated(ProviderIds.Kling);
         var request = Await.Request();
 
@@ -113,7 +100,7 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Content_safety_code_1301_is_a_permanent_moderation_failure()
     {
-        _behavior.ModerationRate = 1;
+        Behavior.ModerationRate = 1;
 
         var submitted = await Kling.SubmitAsync(Await.Request(), CancellationToken.None);
 
@@ -125,7 +112,7 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Rate_limit_code_1302_with_Retry_After_is_retried()
     {
-        _behavior.RateLimitBurst = 1;
+        Behavior.RateLimitBurst = 1;
 
         var submitted = await Kling.SubmitAsync(Await.Request(), CancellationToken.None);
 
@@ -170,8 +157,6 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     }
 
     private static ProviderTaskStatus Running(string taskId) => new(taskId, ProviderTaskState.Running, DateTimeOffset.UtcNow);
-
-    private static ProviderCallback Callback(RecordedCallback recorded) => new(recorded.Headers, recorded.Body);
 
     private sealed class CaptureHandler(TaskCompletionSource<string> captured) : HttpMessageHandler
     {

@@ -8,22 +8,9 @@ namespace VideoPipeline.Providers.Tests.Adapters;
 
 [Collection(SimulatorCollection.Name)]
 [Trait(TestCategories.Key, TestCategories.Integration)]
-public sealed class RunwayAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
+public sealed class RunwayAdapterTests(SimulatorFixture fixture) : SimulatorTest(fixture, ProviderIds.Runway)
 {
-    private readonly ProviderHarness _harness = new(fixture.Simulator);
-    private SimulatedProviderBehavior _behavior = null!;
-
-    private ProviderSimulator Sim => fixture.Simulator;
-
-    private IVideoProvider Runway => _harness.Provider(ProviderIds.Runway);
-
-    public Task InitializeAsync()
-    {
-        _behavior = fixture.Reset(ProviderIds.Runway);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    private IVideoProvider Runway => Provider;
 
     [Fact]
     public async Task Candidate_succeeds_and_its_video_downloads()
@@ -42,9 +29,9 @@ public sealed class RunwayAdapterTests(SimulatorFixture fixture) : IAsyncLifetim
     [InlineData(RetryAfterMode.None)]
     public async Task Submit_refused_with_429_is_sent_again_after_the_wait_and_creates_one_task(RetryAfterMode mode)
     {
-        _behavior.RateLimitBurst = 2;
-        _behavior.RetryAfter = mode;
-        _behavior.RetryAfterDelay = mode == RetryAfterMode.Milliseconds ? TimeSpan.FromMilliseconds(50) : TimeSpan.FromSeconds(1);
+        Behavior.RateLimitBurst = 2;
+        Behavior.RetryAfter = mode;
+        Behavior.RetryAfterDelay = mode == RetryAfterMode.Milliseconds ? TimeSpan.FromMilliseconds(50) : TimeSpan.FromSeconds(1);
         var (submits, tasks) = (Sim.SubmitsReceived(ProviderIds.Runway), Sim.TasksCreated(ProviderIds.Runway));
 
         var submitted = await Runway.SubmitAsync(Await.Request(), CancellationToken.None);
@@ -58,21 +45,21 @@ public sealed class RunwayAdapterTests(SimulatorFixture fixture) : IAsyncLifetim
     public async Task Status_reads_are_retried_through_5xx_and_429()
     {
         var submitted = await Runway.SubmitAsync(Await.Request(), CancellationToken.None);
-        _behavior.ServerErrorBurst = 2;
-        _behavior.RateLimitBurst = 1;
-        _behavior.RetryAfter = RetryAfterMode.Milliseconds;
-        _behavior.RetryAfterDelay = TimeSpan.FromMilliseconds(20);
+        Behavior.ServerErrorBurst = 2;
+        Behavior.RateLimitBurst = 1;
+        Behavior.RetryAfter = RetryAfterMode.Milliseconds;
+        Behavior.RetryAfterDelay = TimeSpan.FromMilliseconds(20);
 
         var status = await Runway.GetStatusAsync(submitted.TaskId!, CancellationToken.None);
 
         Assert.Equal(submitted.TaskId, status.TaskId);
-        Assert.Equal(0, _behavior.ServerErrorBurst + _behavior.RateLimitBurst);
+        Assert.Equal(0, Behavior.ServerErrorBurst + Behavior.RateLimitBurst);
     }
 
     [Fact]
     public async Task Submit_answered_5xx_is_not_re_posted()
     {
-        _behavior.ServerErrorBurst = 1;
+        Behavior.ServerErrorBurst = 1;
         var submits = Sim.SubmitsReceived(ProviderIds.Runway);
 
         var submitted = await Runway.SubmitAsync(Await.Request(), CancellationToken.None);
@@ -85,8 +72,8 @@ public sealed class RunwayAdapterTests(SimulatorFixture fixture) : IAsyncLifetim
     public async Task Status_read_that_times_out_is_retried()
     {
         var submitted = await Runway.SubmitAsync(Await.Request(), CancellationToken.None);
-        _behavior.Stalls = 1;
-        _behavior.StallDuration = TimeSpan.FromSeconds(4); // past the 2 s attempt timeout
+        Behavior.Stalls = 1;
+        Behavior.StallDuration = TimeSpan.FromSeconds(4); // past the 2 s attempt timeout
 
         var status = await Runway.GetStatusAsync(submitted.TaskId!, CancellationToken.None);
 
@@ -96,7 +83,7 @@ public sealed class RunwayAdapterTests(SimulatorFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Lost_submit_response_is_in_doubt_and_never_re_posted()
     {
-        _behavior.LostSubmitResponses = 1;
+        Behavior.LostSubmitResponses = 1;
         var (submits, tasks) = (Sim.SubmitsReceived(ProviderIds.Runway), Sim.TasksCreated(ProviderIds.Runway));
 
         var submitted = await Runway.SubmitAsync(Await.Request(), CancellationToken.None);
@@ -110,7 +97,7 @@ public sealed class RunwayAdapterTests(SimulatorFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task Safety_failure_is_a_permanent_moderation_failure_with_the_reason()
     {
-        _behavior.ModerationRate = 1;
+        Behavior.ModerationRate = 1;
         var submitted = await Runway.SubmitAsync(Await.Request(), CancellationToken.None);
 
         var status = await Await.TerminalAsync(Runway, submitted.TaskId!);
@@ -127,10 +114,10 @@ public sealed class RunwayAdapterTests(SimulatorFixture fixture) : IAsyncLifetim
     {
         var submitted = await Runway.SubmitAsync(Await.Request(), CancellationToken.None);
         await Await.TerminalAsync(Runway, submitted.TaskId!);
-        _behavior.ExpiredResultUrls = 1;
+        Behavior.ExpiredResultUrls = 1;
 
         await Await.AssertMp4Async(await Runway.OpenResultAsync(submitted.TaskId!, CancellationToken.None));
-        Assert.Equal(0, _behavior.ExpiredResultUrls);
+        Assert.Equal(0, Behavior.ExpiredResultUrls);
     }
 
     [Fact]

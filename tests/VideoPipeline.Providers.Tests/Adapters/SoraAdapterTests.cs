@@ -8,22 +8,9 @@ namespace VideoPipeline.Providers.Tests.Adapters;
 
 [Collection(SimulatorCollection.Name)]
 [Trait(TestCategories.Key, TestCategories.Integration)]
-public sealed class SoraAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
+public sealed class SoraAdapterTests(SimulatorFixture fixture) : SimulatorTest(fixture, ProviderIds.Sora)
 {
-    private readonly ProviderHarness _harness = new(fixture.Simulator);
-    private SimulatedProviderBehavior _behavior = null!;
-
-    private ProviderSimulator Sim => fixture.Simulator;
-
-    private IVideoProvider Sora => _harness.Provider(ProviderIds.Sora);
-
-    public Task InitializeAsync()
-    {
-        _behavior = fixture.Reset(ProviderIds.Sora);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    private IVideoProvider Sora => Provider;
 
     [Fact]
     public void Sora_is_marked_retired() => Assert.True(Sora.IsRetired);
@@ -31,8 +18,8 @@ public sealed class SoraAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Signed_completion_webhook_is_authoritative_and_content_downloads()
     {
-        _behavior.WebhookUrl = Sim.SinkUrl;
-        _behavior.ForgeCallbacks = true;
+        Behavior.WebhookUrl = Sim.SinkUrl;
+        Behavior.ForgeCallbacks = true;
         var submitted = await Sora.SubmitAsync(Await.Request(), CancellationToken.None);
         var callbacks = await Sim.WaitForCallbacksAsync(submitted.TaskId!, 2, Await.Deadline);
 
@@ -48,7 +35,7 @@ public sealed class SoraAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Failed_by_moderation_is_a_permanent_moderation_failure()
     {
-        _behavior.ModerationRate = 1;
+        Behavior.ModerationRate = 1;
         var submitted = await Sora.SubmitAsync(Await.Request(), CancellationToken.None);
 
         var status = await Await.TerminalAsync(Sora, submitted.TaskId!);
@@ -60,7 +47,7 @@ public sealed class SoraAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Lost_submit_response_is_reconciled_by_listing_recent_videos()
     {
-        _behavior.LostSubmitResponses = 1;
+        Behavior.LostSubmitResponses = 1;
         var submits = Sim.SubmitsReceived(ProviderIds.Sora);
 
         var submitted = await Sora.SubmitAsync(Await.Request(prompt: $"a unique prompt {Guid.NewGuid():N}"), CancellationToken.None);
@@ -72,12 +59,10 @@ public sealed class SoraAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Retry_after_ms_is_honoured_on_submit()
     {
-        _behavior.RateLimitBurst = 2;
-        _behavior.RetryAfter = RetryAfterMode.Milliseconds;
-        _behavior.RetryAfterDelay = TimeSpan.FromMilliseconds(40);
+        Behavior.RateLimitBurst = 2;
+        Behavior.RetryAfter = RetryAfterMode.Milliseconds;
+        Behavior.RetryAfterDelay = TimeSpan.FromMilliseconds(40);
 
         Assert.True((await Sora.SubmitAsync(Await.Request(), CancellationToken.None)).Accepted);
     }
-
-    private static ProviderCallback Callback(RecordedCallback recorded) => new(recorded.Headers, recorded.Body);
 }

@@ -9,22 +9,9 @@ namespace VideoPipeline.Providers.Tests.Adapters;
 
 [Collection(SimulatorCollection.Name)]
 [Trait(TestCategories.Key, TestCategories.Integration)]
-public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
+public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : SimulatorTest(fixture, ProviderIds.VeoGemini)
 {
-    private readonly ProviderHarness _harness = new(fixture.Simulator);
-    private SimulatedProviderBehavior _behavior = null!;
-
-    private ProviderSimulator Sim => fixture.Simulator;
-
-    private IVideoProvider Veo => _harness.Provider(ProviderIds.VeoGemini);
-
-    public Task InitializeAsync()
-    {
-        _behavior = fixture.Reset(ProviderIds.VeoGemini);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    private IVideoProvider Veo => Provider;
 
     [Fact]
     public async Task Candidate_succeeds_and_its_sample_downloads()
@@ -40,7 +27,7 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Filtered_samples_are_a_permanent_moderation_failure_with_the_reason()
     {
-        _behavior.ModerationRate = 1;
+        Behavior.ModerationRate = 1;
         var submitted = await Veo.SubmitAsync(Await.Request(), CancellationToken.None);
 
         var status = await Await.TerminalAsync(Veo, submitted.TaskId!);
@@ -53,7 +40,7 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Operation_error_is_a_failure_kind_from_its_rpc_code()
     {
-        _behavior.FailureRate = 1;
+        Behavior.FailureRate = 1;
         var submitted = await Veo.SubmitAsync(Await.Request(), CancellationToken.None);
 
         var status = await Await.TerminalAsync(Veo, submitted.TaskId!);
@@ -65,7 +52,7 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Lost_submit_response_is_in_doubt_and_never_re_posted()
     {
-        _behavior.LostSubmitResponses = 1;
+        Behavior.LostSubmitResponses = 1;
         var submits = Sim.SubmitsReceived(ProviderIds.VeoGemini);
 
         var submitted = await Veo.SubmitAsync(Await.Request(), CancellationToken.None);
@@ -77,9 +64,9 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Signed_static_webhook_is_authoritative_and_duplicates_and_reordering_do_not_regress()
     {
-        _behavior.WebhookUrl = Sim.SinkUrl;
-        _behavior.DuplicateCallbacks = 1;
-        _behavior.ReorderCallbacks = true;
+        Behavior.WebhookUrl = Sim.SinkUrl;
+        Behavior.DuplicateCallbacks = 1;
+        Behavior.ReorderCallbacks = true;
         var submitted = await Veo.SubmitAsync(Await.Request(), CancellationToken.None);
         var callbacks = await Sim.WaitForCallbacksAsync(submitted.TaskId!, 4, Await.Deadline);
 
@@ -99,8 +86,8 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Forged_static_webhook_is_rejected_and_changes_nothing()
     {
-        _behavior.WebhookUrl = Sim.SinkUrl;
-        _behavior.ForgeCallbacks = true;
+        Behavior.WebhookUrl = Sim.SinkUrl;
+        Behavior.ForgeCallbacks = true;
         var submitted = await Veo.SubmitAsync(Await.Request(), CancellationToken.None);
         var forged = (await Sim.WaitForCallbacksAsync(submitted.TaskId!, 2, Await.Deadline)).Single(c => c.Forged);
         var running = new ProviderTaskStatus(submitted.TaskId!, ProviderTaskState.Running, DateTimeOffset.UtcNow);
@@ -112,8 +99,8 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Unsigned_static_webhook_is_rejected()
     {
-        _behavior.WebhookUrl = Sim.SinkUrl;
-        _behavior.SignCallbacks = false;
+        Behavior.WebhookUrl = Sim.SinkUrl;
+        Behavior.SignCallbacks = false;
         var submitted = await Veo.SubmitAsync(Await.Request(), CancellationToken.None);
         var callback = (await Sim.WaitForCallbacksAsync(submitted.TaskId!, 1, Await.Deadline))[0];
 
@@ -123,7 +110,7 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Replayed_webhook_older_than_five_minutes_is_rejected()
     {
-        _behavior.WebhookUrl = Sim.SinkUrl;
+        Behavior.WebhookUrl = Sim.SinkUrl;
         var submitted = await Veo.SubmitAsync(Await.Request(), CancellationToken.None);
         var genuine = (await Sim.WaitForCallbacksAsync(submitted.TaskId!, 1, Await.Deadline))[0];
         await using var later = new ProviderHarness(Sim, time: new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(6)));
@@ -167,7 +154,7 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Per_request_webhook_JWT_signed_by_another_key_is_rejected()
     {
-        _behavior.ForgeCallbacks = true;
+        Behavior.ForgeCallbacks = true;
         await using var harness = RequestWebhookHarness();
         var veo = harness.Provider(ProviderIds.VeoGemini);
         var submitted = await veo.SubmitAsync(Await.Request(callback: Sim.SinkUrl), CancellationToken.None);
@@ -185,6 +172,4 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : IAsyncLife
         settings["Providers:VeoGemini:WebhookJwksUrl"] = Sim.GeminiJwksUrl.ToString();
         settings["Providers:VeoGemini:WebhookJwtIssuer"] = Sim.JwtIssuer;
     });
-
-    private static ProviderCallback Callback(RecordedCallback recorded) => new(recorded.Headers, recorded.Body);
 }

@@ -8,27 +8,16 @@ namespace VideoPipeline.Providers.Tests.Adapters;
 
 [Collection(SimulatorCollection.Name)]
 [Trait(TestCategories.Key, TestCategories.Integration)]
-public sealed class VeoVertexAdapterTests(SimulatorFixture fixture) : IAsyncLifetime
+public sealed class VeoVertexAdapterTests(SimulatorFixture fixture) : SimulatorTest(fixture, ProviderIds.VeoVertex)
 {
-    private readonly ProviderHarness _harness = new(fixture.Simulator);
-    private SimulatedProviderBehavior _behavior = null!;
-
-    private IVideoProvider Vertex => _harness.Provider(ProviderIds.VeoVertex);
-
-    public Task InitializeAsync()
-    {
-        _behavior = fixture.Reset(ProviderIds.VeoVertex);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    private IVideoProvider Vertex => Provider;
 
     [Fact]
     public async Task Candidate_succeeds_with_the_video_inline()
     {
-        _behavior.RateLimitBurst = 1;
-        _behavior.RetryAfter = RetryAfterMode.Milliseconds;
-        _behavior.RetryAfterDelay = TimeSpan.FromMilliseconds(30);
+        Behavior.RateLimitBurst = 1;
+        Behavior.RetryAfter = RetryAfterMode.Milliseconds;
+        Behavior.RetryAfterDelay = TimeSpan.FromMilliseconds(30);
 
         var submitted = await Vertex.SubmitAsync(Await.Request(), CancellationToken.None);
 
@@ -40,7 +29,7 @@ public sealed class VeoVertexAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Filtered_samples_are_moderation()
     {
-        _behavior.ModerationRate = 1;
+        Behavior.ModerationRate = 1;
         var submitted = await Vertex.SubmitAsync(Await.Request(), CancellationToken.None);
 
         Assert.Equal(ProviderFailureKind.Moderation, (await Await.TerminalAsync(Vertex, submitted.TaskId!)).Failure?.Kind);
@@ -49,7 +38,7 @@ public sealed class VeoVertexAdapterTests(SimulatorFixture fixture) : IAsyncLife
     [Fact]
     public async Task Lost_submit_response_is_in_doubt()
     {
-        _behavior.LostSubmitResponses = 1;
+        Behavior.LostSubmitResponses = 1;
 
         Assert.Equal(ProviderFailureKind.InDoubt, (await Vertex.SubmitAsync(Await.Request(), CancellationToken.None)).Failure?.Kind);
     }

@@ -30,7 +30,8 @@ public abstract class RemoteProviderOptions
 
     internal abstract IReadOnlyList<string> DefaultResultHosts { get; }
 
-    internal Uri EffectiveBaseUrl => BaseUrl ?? DefaultBaseUrl;
+    /// <summary>The API root with a trailing slash, so relative paths append to it instead of replacing its last segment.</summary>
+    internal Uri EffectiveBaseUrl => BaseUrl is { IsAbsoluteUri: true } url && !url.AbsolutePath.EndsWith('/') ? new Uri(url + "/") : BaseUrl ?? DefaultBaseUrl;
 
     internal IReadOnlyList<string> EffectiveResultHosts => AllowedResultHosts.Length > 0 ? AllowedResultHosts : DefaultResultHosts;
 

@@ -30,9 +30,36 @@ public abstract partial class RemoteVideoProvider(
 
     public abstract Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken);
 
-    public abstract Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken);
+    public async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadStatusAsync(taskId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        {
+            // JSON of an unexpected shape (a field of another type): the provider changed or misbehaved.
+            throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", $"{Id} answered a status query with unexpected JSON"), ex);
+        }
+    }
 
-    public virtual Task<CallbackVerification> VerifyCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken) =>
+    public async Task<CallbackVerification> VerifyCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await VerifyCoreAsync(callback, cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            return CallbackVerification.Reject("callback body is not the expected JSON");
+        }
+    }
+
+    /// <summary>Reads the task's state from the provider; JSON of an unexpected shape becomes a transient failure.</summary>
+    protected abstract Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken);
+
+    /// <summary>Verifies and parses a callback; unparseable bodies are rejected by the caller.</summary>
+    protected virtual Task<CallbackVerification> VerifyCoreAsync(ProviderCallback callback, CancellationToken cancellationToken) =>
         Task.FromResult(CallbackVerification.Reject($"{Id} sends no callbacks"));
 
     public PriceEstimate EstimatePrice(SubmissionRequest request) =>
@@ -128,10 +155,21 @@ public abstract partial class RemoteVideoProvider(
     {
         try
         {
-            var id = idOf(await PostJsonAsync(url, body, cancellationToken));
-            return id is null
-                ? SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", $"{Id} accepted the task without an id"))
-                : SubmissionResult.Ok(id);
+            var json = await PostJsonAsync(url, body, cancellationToken);
+            string? id;
+            try
+            {
+                id = idOf(json);
+            }
+            catch (InvalidOperationException)
+            {
+                id = null;
+            }
+
+            // Accepted, so possibly billed, but with no id to follow: as much in doubt as a lost response.
+            return id is not null ? SubmissionResult.Ok(id)
+                : reconcile is not null ? await reconcile(cancellationToken)
+                : SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.InDoubt, "malformed_response", $"{Id} accepted the submit without a readable task id; not re-posted"));
         }
         catch (SubmitInDoubtException) when (reconcile is not null)
         {

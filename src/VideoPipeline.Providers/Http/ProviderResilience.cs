@@ -19,6 +19,10 @@ public static class ProviderResilience
     public static IHttpClientBuilder AddProviderResilience(this IHttpClientBuilder builder)
     {
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // Polly owns time limits
+
+        // The factory's default request logging writes every URL, and a result URL is a bearer
+        // credential (signed); the adapters log what matters without it.
+        builder.RemoveAllLoggers();
         builder.AddResilienceHandler(PipelineName, static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<ProviderResilienceOptions>>().Value;

@@ -72,7 +72,7 @@ public sealed class KlingProvider(
     protected override bool IsDuplicateSubmit(ProviderFailure failure) =>
         failure.Message.Contains("external_task_id", StringComparison.OrdinalIgnoreCase);
 
-    public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)
+    protected override async Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken)
     {
         JsonNode? json;
         try
@@ -88,19 +88,11 @@ public sealed class KlingProvider(
         return StatusOf(json?["data"], taskId);
     }
 
-    public override async Task<CallbackVerification> VerifyCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken)
+    protected override Task<CallbackVerification> VerifyCoreAsync(ProviderCallback callback, CancellationToken cancellationToken)
     {
         // Kling signs nothing: anyone can post this, so it may only wake the candidate up for a query.
-        try
-        {
-            var json = JsonNode.Parse(callback.Body.Span);
-            var taskId = json?["task_id"]?.GetValue<string>();
-            return string.IsNullOrWhiteSpace(taskId) ? CallbackVerification.Reject("callback names no task_id") : CallbackVerification.HintFor(taskId);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return CallbackVerification.Reject("callback body is not the expected JSON");
-        }
+        var taskId = JsonNode.Parse(callback.Body.Span)?["task_id"]?.GetValue<string>();
+        return Task.FromResult(string.IsNullOrWhiteSpace(taskId) ? CallbackVerification.Reject("callback names no task_id") : CallbackVerification.HintFor(taskId));
     }
 
     protected override ProviderFailure MapError(HttpStatusCode status, JsonNode? body)

@@ -44,7 +44,7 @@ public sealed class RunwayProvider(
             Api(request.ReferenceImageUrl is null ? "v1/text_to_video" : "v1/image_to_video"), body, json => json?["id"]?.GetValue<string>(), cancellationToken);
     }
 
-    public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)
+    protected override async Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken)
     {
         var json = await GetJsonAsync(Api($"v1/tasks/{Uri.EscapeDataString(taskId)}"), cancellationToken);
         var status = json?["status"]?.GetValue<string>();

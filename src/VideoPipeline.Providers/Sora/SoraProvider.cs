@@ -41,10 +41,10 @@ public sealed class SoraProvider(
             Api("v1/videos"), body, json => json?["id"]?.GetValue<string>(), cancellationToken, ct => ReconcileAsync(request.Prompt, started, ct));
     }
 
-    public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken) =>
+    protected override async Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken) =>
         StatusOf(taskId, await GetJsonAsync(Api($"v1/videos/{Uri.EscapeDataString(taskId)}"), cancellationToken));
 
-    public override Task<CallbackVerification> VerifyCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken)
+    protected override Task<CallbackVerification> VerifyCoreAsync(ProviderCallback callback, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(options.Value.WebhookSecret))
         {
@@ -59,27 +59,18 @@ public sealed class SoraProvider(
             return Task.FromResult(CallbackVerification.Reject(error));
         }
 
-        try
+        var json = JsonNode.Parse(callback.Body.Span);
+        var type = json?["type"]?.GetValue<string>();
+        var videoId = json?["data"]?["id"]?.GetValue<string>();
+        if (videoId is null)
         {
-            var json = JsonNode.Parse(callback.Body.Span);
-            var type = json?["type"]?.GetValue<string>();
-            var videoId = json?["data"]?["id"]?.GetValue<string>();
-            if (videoId is null)
-            {
-                return Task.FromResult(CallbackVerification.Reject("event names no video"));
-            }
+            return Task.FromResult(CallbackVerification.Reject("event names no video"));
+        }
 
-            // The signed event states the outcome; the reason of a failure and the content come from the API.
-            return Task.FromResult(type switch
-            {
-                "video.completed" => CallbackVerification.Trusted(Observed(videoId, ProviderTaskState.Succeeded), id),
-                _ => CallbackVerification.HintFor(videoId, id),
-            });
-        }
-        catch (JsonException)
-        {
-            return Task.FromResult(CallbackVerification.Reject("callback body is not JSON"));
-        }
+        // The signed event states the outcome; the reason of a failure and the content come from the API.
+        return Task.FromResult(type == "video.completed"
+            ? CallbackVerification.Trusted(Observed(videoId, ProviderTaskState.Succeeded), id)
+            : CallbackVerification.HintFor(videoId, id));
     }
 
     protected override Task<Stream> OpenSucceededAsync(ProviderTaskStatus status, CancellationToken cancellationToken) =>

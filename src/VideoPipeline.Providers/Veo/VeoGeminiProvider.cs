@@ -57,13 +57,13 @@ public sealed class VeoGeminiProvider(
             Api($"v1beta/models/{Uri.EscapeDataString(model)}:predictLongRunning"), body, json => json?["name"]?.GetValue<string>(), cancellationToken);
     }
 
-    public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)
+    protected override async Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken)
     {
         var json = await GetJsonAsync(Api($"v1beta/{taskId}"), cancellationToken);
         return StatusOf(taskId, json);
     }
 
-    public override async Task<CallbackVerification> VerifyCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken)
+    protected override async Task<CallbackVerification> VerifyCoreAsync(ProviderCallback callback, CancellationToken cancellationToken)
     {
         var id = callback.Header(StandardWebhookVerifier.IdHeader);
         var timestamp = callback.Header(StandardWebhookVerifier.TimestampHeader);
@@ -101,16 +101,8 @@ public sealed class VeoGeminiProvider(
             return CallbackVerification.Reject("no webhook secret or JWKS is configured for veo-gemini");
         }
 
-        JsonNode? operation;
-        try
-        {
-            var json = JsonNode.Parse(callback.Body.Span);
-            operation = json?["data"] is JsonObject data ? data : json;
-        }
-        catch (JsonException)
-        {
-            return CallbackVerification.Reject("callback body is not JSON");
-        }
+        var json = JsonNode.Parse(callback.Body.Span);
+        var operation = json?["data"] is JsonObject data ? data : json;
 
         var name = operation?["name"]?.GetValue<string>();
         if (string.IsNullOrWhiteSpace(name))

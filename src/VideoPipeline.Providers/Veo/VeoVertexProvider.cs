@@ -55,7 +55,7 @@ public sealed class VeoVertexProvider(
         return await SubmitAsync(ModelUrl(request.Model, "predictLongRunning"), body, json => json?["name"]?.GetValue<string>(), cancellationToken);
     }
 
-    public override async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)
+    protected override async Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken)
     {
         var model = ModelOf(taskId);
         var json = await PostReadAsync(ModelUrl(model, "fetchPredictOperation"), new JsonObject { ["operationName"] = taskId }, cancellationToken);

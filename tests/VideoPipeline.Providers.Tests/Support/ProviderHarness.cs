@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using VideoPipeline.Domain.Jobs;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Providers.Veo;
@@ -13,7 +14,12 @@ public sealed class ProviderHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ProviderHarness(ProviderSimulator simulator, Action<Dictionary<string, string?>>? configure = null, TimeProvider? time = null, IProviderUpdateSink? sink = null)
+    public ProviderHarness(
+        ProviderSimulator simulator,
+        Action<Dictionary<string, string?>>? configure = null,
+        TimeProvider? time = null,
+        IProviderUpdateSink? sink = null,
+        ILoggerProvider? logs = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -45,6 +51,11 @@ public sealed class ProviderHarness : IAsyncDisposable
         if (sink is not null)
         {
             services.AddSingleton(sink);
+        }
+
+        if (logs is not null)
+        {
+            services.AddLogging(builder => builder.AddProvider(logs));
         }
 
         services.TryAddSingleton<IGoogleAccessTokenProvider>(new FixedGoogleToken());

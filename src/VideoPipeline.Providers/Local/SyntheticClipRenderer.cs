@@ -22,8 +22,11 @@ public static class SyntheticClipRenderer
         string Color(int i) => $"0x{hash[i]:X2}{hash[i + 1]:X2}{hash[i + 2]:X2}";
         var gradientSeed = BitConverter.ToUInt32(hash, 12);
         var speed = (0.01 + (hash[16] / 255.0 * 0.05)).ToString("0.0000", CultureInfo.InvariantCulture);
+        // Gradients are smooth, so drawing them at a quarter size and scaling up looks the same and
+        // renders about four times faster (a 5 s 720p clip in well under a second here).
+        var (drawWidth, drawHeight) = (Math.Max(16, width / 4 / 2 * 2), Math.Max(16, height / 4 / 2 * 2));
         var source = string.Create(CultureInfo.InvariantCulture,
-            $"gradients=s={width}x{height}:r={fps}:d={seconds}:n=4:c0={Color(0)}:c1={Color(3)}:c2={Color(6)}:c3={Color(9)}:seed={gradientSeed}:speed={speed},format=yuv420p");
+            $"gradients=s={drawWidth}x{drawHeight}:r={fps}:d={seconds}:n=4:c0={Color(0)}:c1={Color(3)}:c2={Color(6)}:c3={Color(9)}:seed={gradientSeed}:speed={speed},scale={width}:{height}:flags=fast_bilinear,format=yuv420p");
         var temp = outputPath + ".part";
         var result = await ProcessRunner.RunAsync(
             tools.Ffmpeg,

@@ -59,6 +59,20 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : SimulatorTest(
     }
 
     [Fact]
+    public async Task Delayed_callback_after_polling_saw_success_changes_nothing()
+    {
+        Behavior.CallbackDelay = TimeSpan.FromMilliseconds(300);
+        var submitted = await Kling.SubmitAsync(Await.Request(callback: Sim.SinkUrl), CancellationToken.None);
+        var polled = await Await.TerminalAsync(Kling, submitted.TaskId!); // the timer path got there first
+
+        var late = (await Sim.WaitForCallbacksAsync(submitted.TaskId!, 1, Await.Deadline))[0];
+        var state = await CallbackHandling.ApplyAsync(Kling, polled, Callback(late), CancellationToken.None);
+
+        Assert.Equal(ProviderTaskState.Succeeded, state.State);
+        Assert.Equal(polled.TaskId, state.TaskId);
+    }
+
+    [Fact]
     public async Task Lost_submit_response_is_reconciled_by_external_task_id_without_a_second_post()
     {
         Behavior.LostSubmitResponses = 1;

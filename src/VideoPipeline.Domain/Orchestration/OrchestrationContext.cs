@@ -37,7 +37,8 @@ public abstract class OrchestrationContext
 
     /// <summary>
     /// A durable timer. A timer that is neither fired nor cancelled keeps the instance running after the code returns,
-    /// so cancel the loser of every <c>Task.WhenAny(event, timer)</c> race.
+    /// so cancel the loser of every <c>Task.WhenAny(event, timer)</c> race, with <see cref="CancellationTokenSource.Cancel()"/>
+    /// (CancelAsync would cancel on another thread, outside the replayed code).
     /// </summary>
     public abstract Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken);
 
@@ -58,14 +59,15 @@ public abstract class OrchestrationContext
         var timer = CreateTimer(timeout, timerCancel.Token);
         var received = WaitForExternalEvent<T>(eventName, eventCancel.Token);
 
-        // Cancel the loser, so neither a pending timer nor a pending wait outlives the race.
+        // Cancel the loser, so neither a pending timer nor a pending wait outlives the race. Cancel(), never
+        // CancelAsync(): the latter runs the cancellation on another thread, outside the replayed code.
         if (await Task.WhenAny(timer, received) == received)
         {
-            await timerCancel.CancelAsync();
+            timerCancel.Cancel();
         }
         else
         {
-            await eventCancel.CancelAsync();
+            eventCancel.Cancel();
         }
 
         return await received;

@@ -122,36 +122,6 @@ public sealed class ActivityTests
     }
 
     [Fact]
-    public async Task No_more_activities_run_at_once_than_MaxConcurrentActivityFunctions()
-    {
-        const int limit = 3;
-        var running = 0;
-        var mostAtOnce = 0;
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var harness = new EngineHarness(configure: o => o.MaxConcurrentActivityFunctions = limit);
-        harness.Registry
-            .AddActivity("Hold", () => new Activity<int, int>(async i =>
-            {
-                var now = Interlocked.Increment(ref running);
-                InterlockedMax(ref mostAtOnce, now);
-                await gate.Task;
-                Interlocked.Decrement(ref running);
-                return i;
-            }))
-            .AddOrchestrator("FanOut", () => new Orchestrator<int, int>(async (context, n) =>
-                (await Task.WhenAll(Enumerable.Range(0, n).Select(i => context.CallActivityAsync<int>("Hold", i)))).Length));
-        await harness.StartAsync();
-
-        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("FanOut", 12);
-        await Eventually.TrueAsync(() => Volatile.Read(ref running) == limit, "three activities running");
-        gate.SetResult();
-        var result = await harness.CompletionAsync(id);
-
-        Assert.Equal(12, result.ReadOutputAs<int>());
-        Assert.Equal(limit, mostAtOnce);
-    }
-
-    [Fact]
     public async Task An_activity_that_is_not_registered_fails_the_call_with_its_name()
     {
         await using var harness = new EngineHarness();
@@ -162,20 +132,5 @@ public sealed class ActivityTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
         Assert.Contains("NoSuchActivity", result.FailureDetails!.InnerFailure!.ErrorMessage, StringComparison.Ordinal);
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        var seen = Volatile.Read(ref target);
-        while (value > seen)
-        {
-            var previous = Interlocked.CompareExchange(ref target, value, seen);
-            if (previous == seen)
-            {
-                return;
-            }
-
-            seen = previous;
-        }
     }
 }

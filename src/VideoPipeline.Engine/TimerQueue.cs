@@ -7,6 +7,7 @@ namespace VideoPipeline.Engine;
 internal sealed class TimerQueue(TimeProvider time, Action<string> onDue)
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+    private static readonly TimeSpan ClockJump = TimeSpan.FromMilliseconds(50);
 
     private readonly PriorityQueue<string, DateTime> _queue = new();
     private readonly Lock _lock = new();
@@ -27,9 +28,10 @@ internal sealed class TimerQueue(TimeProvider time, Action<string> onDue)
         {
             Task changed;
             TimeSpan wait;
+            DateTime now;
             lock (_lock)
             {
-                var now = time.GetUtcNow().UtcDateTime;
+                now = time.GetUtcNow().UtcDateTime;
                 while (_queue.TryPeek(out var instanceId, out var fireAt) && fireAt <= now)
                 {
                     _queue.Dequeue();
@@ -48,7 +50,14 @@ internal sealed class TimerQueue(TimeProvider time, Action<string> onDue)
 
             using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var delay = wait == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.Infinite, delayCancel.Token) : Task.Delay(wait, time, delayCancel.Token);
-            await Task.WhenAny(delay, changed);
+
+            // If the clock jumped between reading it and arming the delay (a test clock advanced), the delay would
+            // overshoot by the jump: look again instead of waiting.
+            if (time.GetUtcNow().UtcDateTime - now < ClockJump)
+            {
+                await Task.WhenAny(delay, changed);
+            }
+
             await delayCancel.CancelAsync();
             await delay.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }

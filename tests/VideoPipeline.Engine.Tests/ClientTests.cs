@@ -143,6 +143,7 @@ public sealed class ClientTests
         }
 
         await harness.RunAsync("Echo", "x", instanceId: "jobB-0");
+        await harness.RunAsync("Echo", "x", instanceId: "JOBA-other-case");
         await harness.Client.ScheduleNewOrchestrationInstanceAsync("Wait", options: new StartOrchestrationOptions("jobA-waiting"));
         await harness.WaitForAsync("jobA-waiting", m => m.IsRunning);
 

@@ -88,10 +88,10 @@ internal sealed class SqliteStore : IDisposable
     /// <summary>One page of instances after the (created, id) key, oldest first; statuses are filtered by the caller so the key stays simple.</summary>
     public List<InstanceRecord> ListInstances(OrchestrationQuery query, (DateTime CreatedAt, string InstanceId)? after)
     {
-        var sql = $"SELECT {InstanceColumns} FROM instances WHERE created_at >= $from AND created_at <= $to AND instance_id LIKE $prefix ESCAPE '\\'" +
+        // substr, not LIKE: LIKE ignores ASCII case, and instance ids are case-sensitive.
+        var sql = $"SELECT {InstanceColumns} FROM instances WHERE created_at >= $from AND created_at <= $to AND substr(instance_id, 1, length($prefix)) = $prefix" +
             " AND (created_at, instance_id) > ($afterCreated, $afterId) ORDER BY created_at, instance_id LIMIT $limit";
-        var prefix = (query.InstanceIdPrefix ?? string.Empty).Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var prefix = query.InstanceIdPrefix ?? string.Empty;
         lock (_lock)
         {
             var command = Command(sql);

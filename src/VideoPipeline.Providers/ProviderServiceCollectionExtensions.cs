@@ -48,6 +48,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddHttpClient<VeoVertexProvider>().AddProviderResilience();
         services.AddHttpClient<SoraProvider>().AddProviderResilience();
         services.AddHttpClient(nameof(JwksCache)).AddProviderResilience();
+        // Null unless per-request webhooks are configured; VeoGeminiProvider takes it as optional.
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<VeoGeminiOptions>>().Value;

@@ -51,6 +51,9 @@ public sealed class ProviderSimulator : IAsyncDisposable
     /// <summary>Submits that reached the simulator, including refused (429) and lost ones.</summary>
     public int SubmitsReceived(string providerId) => _state.SubmitsReceived(providerId);
 
+    /// <summary>Result downloads from the file host that carried an API key or bearer token (should stay 0).</summary>
+    public int CredentialedFileRequests => _state.CredentialedFileRequests;
+
     /// <summary>Tasks that exist (and would be billed by a real provider).</summary>
     public int TasksCreated(string providerId) => _state.TasksCreated(providerId);
 
@@ -98,7 +101,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
         VeoGeminiEndpoints.Map(app, state);
         VeoVertexEndpoints.Map(app, state);
         SoraEndpoints.Map(app, state);
-        app.MapGet("/files/{name}", (string name) => state.ServeFileAsync(Path.GetFileNameWithoutExtension(name)));
+        app.MapGet("/files/{name}", (string name, HttpContext context) => state.ServeFileAsync(Path.GetFileNameWithoutExtension(name), context));
         app.MapPost("/sink", () => Results.NoContent());
         app.MapGet("/", () => Results.Text(string.Join('\n', ProviderIds.All.Where(id => id != ProviderIds.Local).Select(id => $"{id}: /{id}/"))));
 

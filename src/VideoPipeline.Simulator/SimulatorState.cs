@@ -27,6 +27,7 @@ internal sealed class SimulatorState : IDisposable
     private readonly JsonWebTokenHandler _tokens = new();
     private readonly RsaSecurityKey _forgedKey = new(RSA.Create(2048)) { KeyId = "forged" };
     private readonly FfmpegTools _ffmpeg;
+    private int _credentialedFileRequests;
 
     public SimulatorState(SimulatorOptions options, TimeProvider time)
     {
@@ -184,8 +185,16 @@ internal sealed class SimulatorState : IDisposable
         return new Uri(BaseUrl, $"files/{token}.mp4");
     }
 
-    public async Task<IResult> ServeFileAsync(string token)
+    /// <summary>Result downloads that carried an API key or bearer token: a CDN must never be sent one.</summary>
+    public int CredentialedFileRequests => Volatile.Read(ref _credentialedFileRequests);
+
+    public async Task<IResult> ServeFileAsync(string token, HttpContext context)
     {
+        if (context.Request.Headers.ContainsKey("x-goog-api-key") || context.Request.Headers.ContainsKey("Authorization"))
+        {
+            Interlocked.Increment(ref _credentialedFileRequests);
+        }
+
         if (!_urls.TryGetValue(token, out var entry) || !_tasks.TryGetValue(entry.TaskId, out var task))
         {
             return Results.StatusCode(StatusCodes.Status404NotFound);

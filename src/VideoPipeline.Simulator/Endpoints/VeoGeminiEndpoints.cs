@@ -36,6 +36,26 @@ internal static class VeoGeminiEndpoints
                 : Error(404, "Operation not found.", "NOT_FOUND");
         });
         group.MapGet("/jwks.json", () => Results.Text(state.Jwks(), "application/json"));
+
+        // Like the Files API: the key is checked here, then the download redirects to another host
+        // (localhost instead of 127.0.0.1), which must not receive the key.
+        group.MapGet("/v1beta/files/{fileAction}", (string fileAction, HttpContext context) =>
+        {
+            if (string.IsNullOrEmpty(context.Request.Headers[KeyHeader]))
+            {
+                return Error(401, "API key not valid.", "UNAUTHENTICATED");
+            }
+
+            var token = fileAction.Split(':')[0];
+            return Results.Redirect($"http://localhost:{state.BaseUrl.Port}/files/{token}.mp4");
+        });
+    }
+
+    /// <summary>A Files API download URI on the API host for the task's (expiring) clip.</summary>
+    private static Uri SampleUri(SimulatorState state, SimulatedTask task)
+    {
+        var token = Path.GetFileNameWithoutExtension(state.ResultUrl(task).AbsolutePath);
+        return new Uri(state.BaseUrl, $"veo-gemini/v1beta/files/{token}:download?alt=media");
     }
 
     internal static JsonObject Operation(SimulatorState state, SimulatedTask task, SimulatedState at)
@@ -53,7 +73,7 @@ internal static class VeoGeminiEndpoints
                     ["@type"] = "type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse",
                     ["generateVideoResponse"] = new JsonObject
                     {
-                        ["generatedSamples"] = new JsonArray(new JsonObject { ["video"] = new JsonObject { ["uri"] = state.ResultUrl(task).ToString() } }),
+                        ["generatedSamples"] = new JsonArray(new JsonObject { ["video"] = new JsonObject { ["uri"] = SampleUri(state, task).ToString() } }),
                     },
                 };
                 break;

@@ -21,7 +21,12 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : SimulatorT
         Assert.True(submitted.Accepted, submitted.Failure?.Message);
         Assert.StartsWith("models/veo-3.0-generate-001/operations/", submitted.TaskId, StringComparison.Ordinal);
         Assert.Equal(ProviderTaskState.Succeeded, (await Await.TerminalAsync(Veo, submitted.TaskId!)).State);
+        var credentialed = Sim.CredentialedFileRequests;
+
+        // The sample URI needs the key on the API host and redirects to another host, which must not get it.
         await Await.AssertMp4Async(await Veo.OpenResultAsync(submitted.TaskId!, CancellationToken.None));
+
+        Assert.Equal(credentialed, Sim.CredentialedFileRequests);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public static class CliApplication
         var root = new RootCommand("VideoPipeline: turn a video brief into finished, quality-checked clips.")
         {
             ValidateCommand.Create(console),
+            SimulateCommand.Create(console),
             ScoreCommand.Create(console),
         };
 

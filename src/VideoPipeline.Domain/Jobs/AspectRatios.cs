@@ -1,6 +1,6 @@
 namespace VideoPipeline.Domain.Jobs;
 
-/// <summary>Aspect ratios every provider in the pipeline can produce.</summary>
+/// <summary>Aspect ratios a brief may ask for. Not every provider makes all three (Runway gen4.5 and Sora 2 have no 1:1), so routing must check.</summary>
 public static class AspectRatios
 {
     public const string Landscape = "16:9";

@@ -1,0 +1,22 @@
+namespace VideoPipeline.Providers.Kling;
+
+/// <summary>Section <c>Providers:Kling</c>; keys come from <c>Providers__Kling__AccessKey</c> and <c>Providers__Kling__SecretKey</c>.</summary>
+public sealed class KlingOptions : RemoteProviderOptions
+{
+    public const string SectionName = "Providers:Kling";
+
+    public KlingOptions() => Model = "kling-v2-1-master";
+
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary><c>std</c> or <c>pro</c>.</summary>
+    public string Mode { get; set; } = "std";
+
+    public override bool IsConfigured => !string.IsNullOrWhiteSpace(AccessKey) && !string.IsNullOrWhiteSpace(SecretKey);
+
+    internal override Uri DefaultBaseUrl => new("https://api-singapore.klingai.com/");
+
+    internal override IReadOnlyList<string> DefaultResultHosts => [".klingai.com", ".kechuangai.com"];
+}

@@ -1,0 +1,26 @@
+namespace VideoPipeline.Providers.Pricing;
+
+/// <summary>
+/// USD per second of output, by provider id then model (<c>Providers:Pricing:Rates:runway:gen4.5 = 0.12</c>);
+/// the model <c>*</c> is the provider's fallback. Defaults are list prices as published in 2026-11; override them here.
+/// </summary>
+public sealed class PriceTableOptions
+{
+    public const string SectionName = "Providers:Pricing";
+
+    public Dictionary<string, Dictionary<string, decimal>> Rates { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    internal IEnumerable<string> Problems()
+    {
+        foreach (var (provider, models) in Rates)
+        {
+            foreach (var (model, rate) in models)
+            {
+                if (rate < 0)
+                {
+                    yield return $"{SectionName}:Rates:{provider}:{model} must not be negative; got {rate}";
+                }
+            }
+        }
+    }
+}

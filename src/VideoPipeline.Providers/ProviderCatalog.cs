@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using VideoPipeline.Domain.Providers;
+
+namespace VideoPipeline.Providers;
+
+/// <summary>Finds a provider adapter by its id (<see cref="Domain.Jobs.ProviderIds"/>).</summary>
+public sealed class ProviderCatalog(IServiceProvider services)
+{
+    public IVideoProvider Get(string providerId) =>
+        services.GetServices<IVideoProvider>().FirstOrDefault(p => string.Equals(p.Id, providerId, StringComparison.OrdinalIgnoreCase))
+        ?? throw new KeyNotFoundException($"no provider adapter '{providerId}' is registered");
+}

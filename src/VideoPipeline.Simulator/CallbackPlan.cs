@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Providers.Webhooks;
+using VideoPipeline.Simulator.Endpoints;
+
+namespace VideoPipeline.Simulator;
+
+/// <summary>
+/// Which callbacks a finished task produces, per provider: Kling posts its task to the request's
+/// callback_url unsigned; Sora and Gemini static webhooks post Standard Webhooks-signed events to the
+/// project URL; Gemini per-request webhooks carry an RS256 JWT. Runway and Vertex send none.
+/// Behaviour adds duplicates, a stale out-of-order event and a forged one.
+/// </summary>
+internal static class CallbackPlan
+{
+    public static async Task SendAsync(SimulatorState state, SimulatedTask task, SimulatedProviderBehavior behavior)
+    {
+        var deliveries = new List<(Uri Target, Dictionary<string, string> Headers, byte[] Body, bool Forged)>();
+        switch (task.ProviderId)
+        {
+            case ProviderIds.Kling when task.CallbackUrl is { } target:
+                var final = KlingEndpoints.TaskData(state, task, task.StateAt(state.Time.GetUtcNow()));
+                deliveries.Add((target, [], Bytes(final), false));
+                if (behavior.ReorderCallbacks)
+                {
+                    deliveries.Add((target, [], Bytes(KlingEndpoints.TaskData(state, task, SimulatedState.Running)), false));
+                }
+
+                if (behavior.ForgeCallbacks)
+                {
+                    var forged = KlingEndpoints.TaskData(state, task, Opposite(task));
+                    deliveries.Add((target, [], Bytes(forged), true));
+                }
+
+                break;
+            case ProviderIds.Sora when behavior.WebhookUrl is { } target:
+                var soraEvent = SoraEvent(task, task.Outcome == TaskOutcome.Succeeds ? "video.completed" : "video.failed", state);
+                deliveries.Add((target, Signed(state, behavior, soraEvent, forged: false), soraEvent, false));
+                if (behavior.ForgeCallbacks)
+                {
+                    var forged = SoraEvent(task, task.Outcome == TaskOutcome.Succeeds ? "video.failed" : "video.completed", state);
+                    deliveries.Add((target, Signed(state, behavior, forged, forged: true), forged, true));
+                }
+
+                break;
+            case ProviderIds.VeoGemini when (task.CallbackUrl ?? behavior.WebhookUrl) is { } target:
+                var operation = Bytes(new JsonObject { ["type"] = "video.generated", ["data"] = VeoGeminiEndpoints.Operation(state, task, task.StateAt(state.Time.GetUtcNow())) });
+                var perRequest = task.CallbackUrl is not null;
+                deliveries.Add((target, perRequest ? JwtSigned(state, behavior, task, forged: false) : Signed(state, behavior, operation, forged: false), operation, false));
+                if (behavior.ReorderCallbacks)
+                {
+                    var stale = Bytes(new JsonObject { ["type"] = "video.generated", ["data"] = VeoGeminiEndpoints.Operation(state, task, SimulatedState.Running) });
+                    deliveries.Add((target, perRequest ? JwtSigned(state, behavior, task, forged: false) : Signed(state, behavior, stale, forged: false), stale, false));
+                }
+
+                if (behavior.ForgeCallbacks)
+                {
+                    var forged = Bytes(new JsonObject { ["type"] = "video.generated", ["data"] = VeoGeminiEndpoints.Operation(state, task, Opposite(task)) });
+                    deliveries.Add((target, perRequest ? JwtSigned(state, behavior, task, forged: true) : Signed(state, behavior, forged, forged: true), forged, true));
+                }
+
+                break;
+            default:
+                return;
+        }
+
+        foreach (var (target, headers, body, forged) in deliveries)
+        {
+            for (var copy = 0; copy <= (forged ? 0 : behavior.DuplicateCallbacks); copy++)
+            {
+                await state.SendAsync(task.ProviderId, task.Id, target, headers, body, forged);
+            }
+        }
+    }
+
+    private static SimulatedState Opposite(SimulatedTask task) =>
+        task.Outcome == TaskOutcome.Succeeds ? SimulatedState.Failed : SimulatedState.Succeeded;
+
+    private static byte[] Bytes(JsonNode node) => System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
+
+    private static byte[] SoraEvent(SimulatedTask task, string type, SimulatorState state) => Bytes(new JsonObject
+    {
+        ["id"] = "evt_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+        ["object"] = "event",
+        ["created_at"] = state.Time.GetUtcNow().ToUnixTimeSeconds(),
+        ["type"] = type,
+        ["data"] = new JsonObject { ["id"] = task.Id },
+    });
+
+    private static Dictionary<string, string> Signed(SimulatorState state, SimulatedProviderBehavior behavior, byte[] body, bool forged)
+    {
+        var id = "msg_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var now = state.Time.GetUtcNow();
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [StandardWebhookVerifier.IdHeader] = id,
+            [StandardWebhookVerifier.TimestampHeader] = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        };
+        if (behavior.SignCallbacks || forged)
+        {
+            headers[StandardWebhookVerifier.SignatureHeader] = forged
+                ? "v1," + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
+                : state.WebhookSigner.Sign(id, now, body);
+        }
+
+        return headers;
+    }
+
+    private static Dictionary<string, string> JwtSigned(SimulatorState state, SimulatedProviderBehavior behavior, SimulatedTask task, bool forged)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [StandardWebhookVerifier.IdHeader] = "msg_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+            [StandardWebhookVerifier.TimestampHeader] = state.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        };
+        if (behavior.SignCallbacks || forged)
+        {
+            headers[StandardWebhookVerifier.SignatureHeader] = state.GeminiJwt(task.Id, forged);
+        }
+
+        return headers;
+    }
+}

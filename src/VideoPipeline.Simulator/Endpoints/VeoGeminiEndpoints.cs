@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using VideoPipeline.Domain.Jobs;
+
+namespace VideoPipeline.Simulator.Endpoints;
+
+/// <summary>
+/// Veo on the Gemini API: POST /v1beta/models/{model}:predictLongRunning → {name}; GET /v1beta/{name};
+/// safety blocks as done operations with raiMediaFilteredCount; the JWKS of per-request webhook JWTs.
+/// </summary>
+internal static class VeoGeminiEndpoints
+{
+    public const string KeyHeader = "x-goog-api-key";
+
+    public static void Map(IEndpointRouteBuilder app, SimulatorState state)
+    {
+        var group = app.MapGroup("/veo-gemini");
+        group.MapPost("/v1beta/models/{modelAction}", (string modelAction, HttpContext context) => SubmitAsync(state, context, modelAction));
+        group.MapGet("/v1beta/models/{model}/operations/{id}", (string model, string id, HttpContext context) =>
+        {
+            if (string.IsNullOrEmpty(context.Request.Headers[KeyHeader]))
+            {
+                return Error(401, "API key not valid.", "UNAUTHENTICATED");
+            }
+
+            if (state.Throttle(ProviderIds.VeoGemini, context, isSubmit: false) is { } throttled)
+            {
+                return throttled;
+            }
+
+            return state.Find($"models/{model}/operations/{id}") is { ProviderId: ProviderIds.VeoGemini } task
+                ? SimulatorState.Json(Operation(state, task, task.StateAt(state.Time.GetUtcNow())))
+                : Error(404, "Operation not found.", "NOT_FOUND");
+        });
+        group.MapGet("/jwks.json", () => Results.Text(state.Jwks(), "application/json"));
+
+        // Like the Files API: the key is checked here, then the download redirects to another host
+        // (localhost instead of 127.0.0.1), which must not receive the key.
+        group.MapGet("/v1beta/files/{fileAction}", (string fileAction, HttpContext context) =>
+        {
+            if (string.IsNullOrEmpty(context.Request.Headers[KeyHeader]))
+            {
+                return Error(401, "API key not valid.", "UNAUTHENTICATED");
+            }
+
+            var token = fileAction.Split(':')[0];
+            return Results.Redirect($"http://localhost:{state.BaseUrl.Port}/files/{token}.mp4");
+        });
+    }
+
+    /// <summary>A Files API download URI on the API host for the task's (expiring) clip.</summary>
+    private static Uri SampleUri(SimulatorState state, SimulatedTask task)
+    {
+        var token = Path.GetFileNameWithoutExtension(state.ResultUrl(task).AbsolutePath);
+        return new Uri(state.BaseUrl, $"veo-gemini/v1beta/files/{token}:download?alt=media");
+    }
+
+    internal static JsonObject Operation(SimulatorState state, SimulatedTask task, SimulatedState at)
+    {
+        var operation = new JsonObject { ["name"] = task.Id };
+        switch (at)
+        {
+            case SimulatedState.Queued or SimulatedState.Running:
+                operation["done"] = false;
+                break;
+            case SimulatedState.Succeeded:
+                operation["done"] = true;
+                operation["response"] = new JsonObject
+                {
+                    ["@type"] = "type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse",
+                    ["generateVideoResponse"] = new JsonObject
+                    {
+                        ["generatedSamples"] = new JsonArray(new JsonObject { ["video"] = new JsonObject { ["uri"] = SampleUri(state, task).ToString() } }),
+                    },
+                };
+                break;
+            default:
+                operation["done"] = true;
+                if (task.Outcome == TaskOutcome.Moderated)
+                {
+                    operation["response"] = new JsonObject
+                    {
+                        ["generateVideoResponse"] = new JsonObject
+                        {
+                            ["raiMediaFilteredCount"] = 1,
+                            ["raiMediaFilteredReasons"] = new JsonArray("The video was blocked by the safety filter."),
+                        },
+                    };
+                }
+                else
+                {
+                    operation["error"] = new JsonObject { ["code"] = 13, ["message"] = "Internal error encountered." };
+                }
+
+                break;
+        }
+
+        return operation;
+    }
+
+    private static async Task<IResult> SubmitAsync(SimulatorState state, HttpContext context, string modelAction)
+    {
+        if (string.IsNullOrEmpty(context.Request.Headers[KeyHeader]))
+        {
+            return Error(401, "API key not valid.", "UNAUTHENTICATED");
+        }
+
+        var colon = modelAction.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || modelAction[(colon + 1)..] != "predictLongRunning")
+        {
+            return Error(404, "Method not found.", "NOT_FOUND");
+        }
+
+        if (state.Throttle(ProviderIds.VeoGemini, context, isSubmit: true) is { } throttled)
+        {
+            return throttled;
+        }
+
+        var json = await JsonNode.ParseAsync(context.Request.Body);
+        var prompt = json?["instances"]?[0]?["prompt"]?.GetValue<string>();
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            return Error(400, "instances[0].prompt is required.", "INVALID_ARGUMENT");
+        }
+
+        var parameters = json?["parameters"];
+        var model = modelAction[..colon];
+        var callback = Uri.TryCreate(json?["webhookConfig"]?["uri"]?.GetValue<string>(), UriKind.Absolute, out var url) ? url : null;
+        var task = state.Create(ProviderIds.VeoGemini, $"models/{model}/operations/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}", prompt,
+            parameters?["seed"]?.GetValue<long>() ?? 0, parameters?["durationSeconds"]?.GetValue<int>() ?? 8,
+            parameters?["aspectRatio"]?.GetValue<string>() ?? AspectRatios.Landscape, callback, null, model);
+        return state.LoseResponse(ProviderIds.VeoGemini, context) ? Results.Empty : SimulatorState.Json(new JsonObject { ["name"] = task.Id });
+    }
+
+    internal static IResult Error(int code, string message, string status) =>
+        SimulatorState.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["status"] = status } }, code);
+}

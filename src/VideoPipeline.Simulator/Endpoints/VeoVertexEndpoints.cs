@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using VideoPipeline.Domain.Jobs;
+
+namespace VideoPipeline.Simulator.Endpoints;
+
+/// <summary>
+/// Veo on Vertex AI: POST …/publishers/google/models/{model}:predictLongRunning → {name}; POST
+/// …:fetchPredictOperation {operationName}. Without a storageUri the video comes back inline as base64.
+/// </summary>
+internal static class VeoVertexEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, SimulatorState state) =>
+        app.MapPost("/veo-vertex/v1/projects/{project}/locations/{location}/publishers/google/models/{modelAction}",
+            (string project, string location, string modelAction, HttpContext context) => HandleAsync(state, context, project, location, modelAction));
+
+    private static async Task<IResult> HandleAsync(SimulatorState state, HttpContext context, string project, string location, string modelAction)
+    {
+        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return VeoGeminiEndpoints.Error(401, "Request had invalid authentication credentials.", "UNAUTHENTICATED");
+        }
+
+        var colon = modelAction.IndexOf(':', StringComparison.Ordinal);
+        var (model, verb) = colon < 0 ? (modelAction, string.Empty) : (modelAction[..colon], modelAction[(colon + 1)..]);
+        var isSubmit = verb == "predictLongRunning";
+        if (state.Throttle(ProviderIds.VeoVertex, context, isSubmit) is { } throttled)
+        {
+            return throttled;
+        }
+
+        var json = await JsonNode.ParseAsync(context.Request.Body);
+        if (verb == "fetchPredictOperation")
+        {
+            var name = json?["operationName"]?.GetValue<string>() ?? string.Empty;
+            return state.Find(name) is { ProviderId: ProviderIds.VeoVertex } task
+                ? SimulatorState.Json(await OperationAsync(state, task))
+                : VeoGeminiEndpoints.Error(404, "Operation not found.", "NOT_FOUND");
+        }
+
+        if (!isSubmit)
+        {
+            return VeoGeminiEndpoints.Error(404, "Method not found.", "NOT_FOUND");
+        }
+
+        var prompt = json?["instances"]?[0]?["prompt"]?.GetValue<string>();
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            return VeoGeminiEndpoints.Error(400, "instances[0].prompt is required.", "INVALID_ARGUMENT");
+        }
+
+        var parameters = json?["parameters"];
+        var id = $"projects/{project}/locations/{location}/publishers/google/models/{model}/operations/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+        var created = state.Create(ProviderIds.VeoVertex, id, prompt, parameters?["seed"]?.GetValue<long>() ?? 0, parameters?["durationSeconds"]?.GetValue<int>() ?? 8,
+            parameters?["aspectRatio"]?.GetValue<string>() ?? AspectRatios.Landscape, null, null, model);
+        return state.LoseResponse(ProviderIds.VeoVertex, context) ? Results.Empty : SimulatorState.Json(new JsonObject { ["name"] = created.Id });
+    }
+
+    private static async Task<JsonObject> OperationAsync(SimulatorState state, SimulatedTask task)
+    {
+        var at = task.StateAt(state.Time.GetUtcNow());
+        var operation = new JsonObject { ["name"] = task.Id, ["done"] = at is SimulatedState.Succeeded or SimulatedState.Failed };
+        if (at == SimulatedState.Succeeded)
+        {
+            var bytes = await File.ReadAllBytesAsync(await state.ClipAsync(task));
+            operation["response"] = new JsonObject
+            {
+                ["@type"] = "type.googleapis.com/cloud.ai.large_models.vision.GenerateVideoResponse",
+                ["videos"] = new JsonArray(new JsonObject { ["bytesBase64Encoded"] = Convert.ToBase64String(bytes), ["mimeType"] = "video/mp4" }),
+            };
+        }
+        else if (at == SimulatedState.Failed && task.Outcome == TaskOutcome.Moderated)
+        {
+            operation["response"] = new JsonObject { ["raiMediaFilteredCount"] = 1, ["raiMediaFilteredReasons"] = new JsonArray("blocked by the safety filter") };
+        }
+        else if (at == SimulatedState.Failed)
+        {
+            operation["error"] = new JsonObject { ["code"] = 13, ["message"] = "Internal error encountered." };
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Simulator.Endpoints;
+
+namespace VideoPipeline.Simulator;
+
+/// <summary>
+/// A provider simulator on loopback (Kestrel): each provider's wire format under <c>/{provider-id}/</c>,
+/// real MP4s rendered with ffmpeg under <c>/files/</c>, and a <c>/sink</c> that accepts any callback.
+/// Behaviour per provider can change while it runs. Start with <see cref="StartAsync"/>; dispose to stop.
+/// </summary>
+public sealed class ProviderSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SimulatorState _state;
+
+    private ProviderSimulator(WebApplication app, SimulatorState state)
+    {
+        _app = app;
+        _state = state;
+    }
+
+    /// <summary>The root, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
+    public Uri BaseUrl => _state.BaseUrl;
+
+    /// <summary>Accepts any POST with 204: a callback target for runs with no receiver of their own.</summary>
+    public Uri SinkUrl => new(BaseUrl, "sink");
+
+    /// <summary>The JWKS of the simulated Gemini per-request webhook JWTs.</summary>
+    public Uri GeminiJwksUrl => new(BaseUrl, "veo-gemini/jwks.json");
+
+    public string WebhookSecret => _state.Options.WebhookSecret;
+
+    public string JwtIssuer => _state.Options.JwtIssuer;
+
+    /// <summary>Every callback sent so far, in order.</summary>
+    public IReadOnlyCollection<RecordedCallback> Callbacks => _state.Callbacks;
+
+    /// <summary>The API root of one provider (configure it as that provider's <c>BaseUrl</c>).</summary>
+    public Uri BaseUrlFor(string providerId) => new(BaseUrl, providerId + "/");
+
+    public SimulatedProviderBehavior Behavior(string providerId) => _state.Behaviors[providerId];
+
+    /// <summary>Submits that reached the simulator, including refused (429) and lost ones.</summary>
+    public int SubmitsReceived(string providerId) => _state.SubmitsReceived(providerId);
+
+    /// <summary>Result downloads from the file host that carried an API key or bearer token (should stay 0).</summary>
+    public int CredentialedFileRequests => _state.CredentialedFileRequests;
+
+    /// <summary>Tasks that exist (and would be billed by a real provider).</summary>
+    public int TasksCreated(string providerId) => _state.TasksCreated(providerId);
+
+    /// <summary>Waits until <paramref name="count"/> callbacks about <paramref name="taskId"/> were sent, or the deadline passes.</summary>
+    public async Task<IReadOnlyList<RecordedCallback>> WaitForCallbacksAsync(string taskId, int count, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(RecordedCallback _)
+        {
+            if (_state.Callbacks.Count(c => c.TaskId == taskId) >= count)
+            {
+                done.TrySetResult();
+            }
+        }
+
+        _state.CallbackRecorded += Check;
+        try
+        {
+            Check(null!);
+            await done.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{_state.Callbacks.Count(c => c.TaskId == taskId)} of {count} callbacks for {taskId} arrived within {timeout.TotalSeconds} s");
+        }
+        finally
+        {
+            _state.CallbackRecorded -= Check;
+        }
+
+        return [.. _state.Callbacks.Where(c => c.TaskId == taskId)];
+    }
+
+    public static async Task<ProviderSimulator> StartAsync(SimulatorOptions options, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        var state = new SimulatorState(options, time ?? TimeProvider.System);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+
+        app.Use((context, next) => state.StallAsync(context, () => next(context)));
+        RunwayEndpoints.Map(app, state);
+        KlingEndpoints.Map(app, state);
+        VeoGeminiEndpoints.Map(app, state);
+        VeoVertexEndpoints.Map(app, state);
+        SoraEndpoints.Map(app, state);
+        app.MapGet("/files/{name}", (string name, HttpContext context) => state.ServeFileAsync(Path.GetFileNameWithoutExtension(name), context));
+        app.MapPost("/sink", () => Results.NoContent());
+        app.MapGet("/", () => Results.Text(string.Join('\n', ProviderIds.All.Where(id => id != ProviderIds.Local).Select(id => $"{id}: /{id}/"))));
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        state.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+        return new ProviderSimulator(app, state);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _state.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,9 @@
+namespace VideoPipeline.Simulator;
+
+internal enum SimulatedState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,29 @@
+using VideoPipeline.Domain.Providers;
+using VideoPipeline.Simulator;
+
+namespace VideoPipeline.Providers.Tests.Support;
+
+/// <summary>
+/// An adapter test against the shared simulator: the provider's behaviour is reset before each test,
+/// and the adapter comes from the real DI registration pointed at the simulator.
+/// </summary>
+public abstract class SimulatorTest(SimulatorFixture fixture, string providerId) : IAsyncLifetime
+{
+    protected ProviderHarness Harness { get; } = new(fixture.Simulator);
+
+    protected SimulatedProviderBehavior Behavior { get; private set; } = null!;
+
+    protected ProviderSimulator Sim => fixture.Simulator;
+
+    protected IVideoProvider Provider => Harness.Provider(providerId);
+
+    public Task InitializeAsync()
+    {
+        Behavior = fixture.Reset(providerId);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await Harness.DisposeAsync();
+
+    protected static ProviderCallback Callback(RecordedCallback recorded) => new(recorded.Headers, recorded.Body);
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using VideoPipeline.Providers.Webhooks;
+
+namespace VideoPipeline.Providers.Tests.Webhooks;
+
+/// <summary>Gemini per-request webhooks: an RS256 JWT checked against a JWKS, with keys generated here.</summary>
+public sealed class JwksWebhookVerifierTests : IDisposable
+{
+    private const string Issuer = "https://generativelanguage.googleapis.com/";
+    private readonly RSA _google = RSA.Create(2048);
+    private readonly RSA _attacker = RSA.Create(2048);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+    private readonly JwksHandler _jwks;
+    private readonly JwksWebhookVerifier _verifier;
+
+    public JwksWebhookVerifierTests()
+    {
+        _jwks = new JwksHandler(Jwks(_google, "k1"));
+        var cache = new JwksCache(new HttpClient(_jwks), new Uri("https://keys.example.test/jwks.json"), _time, TimeSpan.FromHours(1));
+        _verifier = new JwksWebhookVerifier(cache, _time, Issuer, audience: null);
+    }
+
+    [Fact]
+    public async Task Token_signed_by_a_published_key_is_accepted()
+    {
+        var (token, error) = await _verifier.VerifyAsync(Token(_google, "k1"), CancellationToken.None);
+
+        Assert.Null(error);
+        Assert.Equal("models/veo/operations/1", token!.Subject);
+    }
+
+    [Fact]
+    public async Task Token_signed_by_an_unpublished_key_is_rejected() =>
+        Assert.NotNull((await _verifier.VerifyAsync(Token(_attacker, "k1"), CancellationToken.None)).Error);
+
+    [Fact]
+    public async Task Expired_token_is_rejected()
+    {
+        var token = Token(_google, "k1");
+        _time.Advance(TimeSpan.FromMinutes(20)); // 5 min lifetime + 5 min skew is long gone
+
+        Assert.NotNull((await _verifier.VerifyAsync(token, CancellationToken.None)).Error);
+    }
+
+    [Fact]
+    public async Task Token_from_another_issuer_is_rejected() =>
+        Assert.NotNull((await _verifier.VerifyAsync(Token(_google, "k1", issuer: "https://evil.example/"), CancellationToken.None)).Error);
+
+    [Fact]
+    public async Task Symmetric_token_cannot_pose_as_RS256()
+    {
+        // Algorithm confusion: an HS256 token "signed" with public key material must not pass.
+        var key = new SymmetricSecurityKey(_google.ExportRSAPublicKey()) { KeyId = "k1" };
+        var token = new JsonWebTokenHandler().CreateToken(Descriptor(new SigningCredentials(key, SecurityAlgorithms.HmacSha256), Issuer));
+
+        Assert.NotNull((await _verifier.VerifyAsync(token, CancellationToken.None)).Error);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")]
+    [InlineData("eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.")]
+    public async Task Malformed_or_unsigned_tokens_are_rejected(string? jwt) =>
+        Assert.NotNull((await _verifier.VerifyAsync(jwt, CancellationToken.None)).Error);
+
+    [Fact]
+    public async Task Rotated_key_is_fetched_once_and_then_accepted()
+    {
+        Assert.Null((await _verifier.VerifyAsync(Token(_google, "k1"), CancellationToken.None)).Error);
+        using var rotated = RSA.Create(2048);
+        _jwks.Json = Jwks(rotated, "k2");
+
+        Assert.Null((await _verifier.VerifyAsync(Token(rotated, "k2"), CancellationToken.None)).Error);
+        Assert.Equal(2, _jwks.Fetches);
+    }
+
+    public void Dispose()
+    {
+        _google.Dispose();
+        _attacker.Dispose();
+        _jwks.Dispose();
+    }
+
+    private string Token(RSA key, string kid, string issuer = Issuer) =>
+        new JsonWebTokenHandler().CreateToken(Descriptor(new SigningCredentials(new RsaSecurityKey(key) { KeyId = kid }, SecurityAlgorithms.RsaSha256), issuer));
+
+    private SecurityTokenDescriptor Descriptor(SigningCredentials credentials, string issuer) => new()
+    {
+        Issuer = issuer,
+        Claims = new Dictionary<string, object> { ["sub"] = "models/veo/operations/1" },
+        IssuedAt = _time.GetUtcNow().UtcDateTime,
+        NotBefore = _time.GetUtcNow().UtcDateTime,
+        Expires = _time.GetUtcNow().AddMinutes(5).UtcDateTime,
+        SigningCredentials = credentials,
+    };
+
+    private static string Jwks(RSA key, string kid) =>
+        JsonSerializer.Serialize(new { keys = new[] { JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.ExportParameters(false)) { KeyId = kid }) } });
+
+    private sealed class JwksHandler(string json) : HttpMessageHandler
+    {
+        public string Json { get; set; } = json;
+
+        public int Fetches { get; private set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Fetches++;
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Json) });
+        }
+    }
+}

@@ -14,6 +14,7 @@ public static class CliApplication
         {
             ValidateCommand.Create(console),
             SimulateCommand.Create(console),
+            ScoreCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using VideoPipeline.Cli;
+using VideoPipeline.TestSupport;
+
+namespace VideoPipeline.Scoring.Tests.Cli;
+
+[Trait(TestCategories.Key, TestCategories.Integration)]
+public sealed class ScoreCommandTests
+{
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CliApplication.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Json_ranks_the_files_best_first_with_reasons_and_metrics()
+    {
+        using var dir = new TempDirectory();
+        await TestClips.RenderAsync(dir.File("clean.mp4"), TestClips.Source(seconds: 2));
+        await TestClips.RenderAsync(dir.File("black.mp4"), TestClips.Source(seconds: 2) + ",drawbox=c=black:t=fill:enable='lt(t,1)'");
+        await TestClips.RenderAsync(dir.File("short.mp4"), TestClips.Source(seconds: 0.5));
+
+        var (exit, stdout, _) = await Run("score", dir.File("short.mp4"), dir.File("black.mp4"), dir.File("clean.mp4"), "--expect", "640x360", "--duration", "2", "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        var ranking = doc.RootElement.GetProperty("ranking");
+        Assert.Equal([dir.File("clean.mp4"), dir.File("black.mp4"), dir.File("short.mp4")], ranking.EnumerateArray().Select(e => e.GetProperty("file").GetString()));
+        Assert.True(ranking[0].GetProperty("score").GetDouble() > ranking[1].GetProperty("score").GetDouble());
+        Assert.False(ranking[0].GetProperty("disqualified").GetBoolean());
+        Assert.Equal(0.5, ranking[1].GetProperty("metrics").GetProperty("blackFraction").GetProperty("value").GetDouble(), 1);
+        Assert.Equal("notMeasured", ranking[0].GetProperty("metrics").GetProperty("promptAdherence").GetProperty("status").GetString());
+        Assert.True(ranking[2].GetProperty("disqualified").GetBoolean());
+        Assert.StartsWith("duration 0.5 s instead of 2 s", ranking[2].GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_table_names_the_pick_and_why_the_others_lost()
+    {
+        using var dir = new TempDirectory();
+        await TestClips.RenderAsync(dir.File("sharp.mp4"), TestClips.Source(seconds: 1));
+        await TestClips.RenderAsync(dir.File("soft.mp4"), TestClips.Source(seconds: 1) + ",gblur=sigma=5");
+
+        var (exit, stdout, _) = await Run("score", dir.File("soft.mp4"), dir.File("sharp.mp4"));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        // Colours may be on (the console detects them) and the table wraps long paths at the console width.
+        var unwrapped = string.Concat(Regex.Replace(stdout, "\u001b\\[[0-9;]*m", "").Where(c => !char.IsWhiteSpace(c) && c != '│'));
+        Assert.True(unwrapped.Contains($"pick{dir.File("sharp.mp4")}", StringComparison.Ordinal), stdout);
+        Assert.Contains("−blur", unwrapped, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--expect", "wide")]
+    [InlineData("--duration", "-3")]
+    public async Task A_bad_flag_exits_2_naming_it(string flag, string value)
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("a.mp4"), "x");
+
+        var (exit, _, stderr) = await Run("score", dir.File("a.mp4"), flag, value);
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains(flag, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_file_exits_2_and_every_file_disqualified_exits_2_too()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("notes.mp4"), "not a video");
+
+        var (missingExit, _, missingErr) = await Run("score", dir.File("nowhere.mp4"));
+        var (allBadExit, allBadOut, _) = await Run("score", dir.File("notes.mp4"), "--json");
+
+        Assert.Equal(ExitCodes.InvalidInput, missingExit);
+        Assert.Contains("nowhere.mp4", missingErr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.InvalidInput, allBadExit);
+        Assert.Contains("cannot be read as video", allBadOut, StringComparison.Ordinal);
+    }
+}

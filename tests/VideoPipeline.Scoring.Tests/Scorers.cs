@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+using VideoPipeline.Scoring.Prompt;
+
+namespace VideoPipeline.Scoring.Tests;
+
+internal static class Scorers
+{
+    public static CandidateScorer Create(ScoringOptions? options = null, IPromptAdherenceScorer? prompt = null) =>
+        new(TestClips.Tools, Options.Create(options ?? new ScoringOptions()), prompt ?? new UnconfiguredPromptScorer());
+}

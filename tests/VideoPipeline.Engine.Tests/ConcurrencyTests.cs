@@ -1,4 +1,5 @@
 using VideoPipeline.Domain.Orchestration;
+using VideoPipeline.TestSupport;
 
 namespace VideoPipeline.Engine.Tests;
 

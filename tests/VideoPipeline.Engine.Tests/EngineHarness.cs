@@ -10,7 +10,7 @@ namespace VideoPipeline.Engine.Tests;
 /// </summary>
 internal sealed class EngineHarness : IAsyncDisposable
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Deadline = Eventually.DefaultTimeout;
 
     private readonly TempDirectory _folder = new("vp-engine");
     private readonly Action<DurableEngineOptions>? _configure;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using VideoPipeline.Domain.Orchestration;
 using VideoPipeline.Engine.Storage;
+using VideoPipeline.TestSupport;
 
 namespace VideoPipeline.Engine.Tests;
 

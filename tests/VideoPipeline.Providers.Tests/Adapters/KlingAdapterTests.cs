@@ -98,11 +98,7 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : SimulatorTest(
         var first = await Kling.SubmitAsync(request, CancellationToken.None);
         Assert.Equal("submit_lost", first.Failure?.Code); // not there yet when reconciled
 
-        using var deadline = new CancellationTokenSource(Await.Deadline);
-        while (Sim.TasksCreated(ProviderIds.Kling) == tasks)
-        {
-            await Task.Delay(50, deadline.Token); // the late arrival
-        }
+        await Eventually.TrueAsync(() => Sim.TasksCreated(ProviderIds.Kling) != tasks, "the late arrival of Kling's task", Await.Deadline);
 
         var second = await Kling.SubmitAsync(request, CancellationToken.None);
 

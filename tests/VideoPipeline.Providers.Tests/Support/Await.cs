@@ -1,4 +1,5 @@
 using VideoPipeline.Domain.Providers;
+using VideoPipeline.TestSupport;
 
 namespace VideoPipeline.Providers.Tests.Support;
 
@@ -7,20 +8,12 @@ public static class Await
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    public static async Task<ProviderTaskStatus> TerminalAsync(IVideoProvider provider, string taskId)
-    {
-        using var deadline = new CancellationTokenSource(Deadline);
-        while (true)
-        {
-            var status = await provider.GetStatusAsync(taskId, deadline.Token);
-            if (status.IsTerminal)
-            {
-                return status;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(25), deadline.Token);
-        }
-    }
+    public static Task<ProviderTaskStatus> TerminalAsync(IVideoProvider provider, string taskId) =>
+        Eventually.ValueAsync(
+            () => provider.GetStatusAsync(taskId, CancellationToken.None),
+            status => status.IsTerminal,
+            $"{provider.Id} task {taskId}",
+            Deadline);
 
     public static SubmissionRequest Request(string prompt = "a paper boat drifting down a rain-soaked street", long seed = 7, Uri? callback = null) =>
         new($"job-{Guid.NewGuid():N}:s0:c0", prompt, 2, "16:9", "720p", seed, CallbackUrl: callback);

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace VideoPipeline.Domain.Jobs;
@@ -14,57 +15,33 @@ public static class JobBrief
         }
         catch (JsonException ex)
         {
-            return JobValidationResult.Invalid([FromJsonException(ex)]);
+            return JobValidationResult.Invalid([MalformedBrief.Describe(ex, Encoding.UTF8.GetBytes(json))]);
         }
 
         return JobValidator.Validate(request);
     }
 
+    /// <summary>Reads the whole stream first (briefs are small), so a malformed one can be described from its bytes.</summary>
     public static async Task<JobValidationResult> ParseAsync(Stream utf8Json, CancellationToken cancellationToken = default)
     {
+        using var buffer = new MemoryStream();
+        await utf8Json.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        }
+
         JobRequest? request;
         try
         {
-            request = await JsonSerializer.DeserializeAsync(utf8Json, JobContractJsonContext.Default.JobRequest, cancellationToken);
+            request = JsonSerializer.Deserialize(bytes.Span, JobContractJsonContext.Default.JobRequest);
         }
         catch (JsonException ex)
         {
-            return JobValidationResult.Invalid([FromJsonException(ex)]);
+            return JobValidationResult.Invalid([MalformedBrief.Describe(ex, bytes)]);
         }
 
         return JobValidator.Validate(request);
-    }
-
-    /// <summary>Malformed JSON stops the parser, so this is the one case reported alone.</summary>
-    private static ValidationProblem FromJsonException(JsonException ex)
-    {
-        var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
-        var where = ex.LineNumber is { } line ? $" (line {line + 1}, column {ex.BytePositionInLine + 1})" : string.Empty;
-        return new ValidationProblem(path, DescribeJsonError(ex) + where);
-    }
-
-    /// <summary>Turns System.Text.Json's type-mismatch messages into words a brief's author reads.</summary>
-    private static string DescribeJsonError(JsonException ex)
-    {
-        var inner = ex.InnerException?.Message ?? string.Empty;
-        if (inner.EndsWith("as a number.", StringComparison.Ordinal))
-        {
-            return "must be a number";
-        }
-
-        if (inner.EndsWith("as a string.", StringComparison.Ordinal))
-        {
-            return "must be a string";
-        }
-
-        const string conversion = "The JSON value could not be converted to ";
-        if (!ex.Message.StartsWith(conversion, StringComparison.Ordinal))
-        {
-            return "is not valid JSON";
-        }
-
-        return ex.Message.AsSpan(conversion.Length).StartsWith("System.Collections", StringComparison.Ordinal)
-            ? "must be an array"
-            : "must be an object";
     }
 }

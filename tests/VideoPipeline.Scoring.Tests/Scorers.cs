@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VideoPipeline.Scoring.Prompt;
+using VideoPipeline.TestSupport;
 
 namespace VideoPipeline.Scoring.Tests;
 

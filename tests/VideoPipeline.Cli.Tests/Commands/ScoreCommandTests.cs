@@ -1,21 +1,12 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using VideoPipeline.Cli;
 using VideoPipeline.TestSupport;
 
-namespace VideoPipeline.Scoring.Tests.Cli;
+namespace VideoPipeline.Cli.Tests.Commands;
 
 [Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ScoreCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApplication.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Json_ranks_the_files_best_first_with_reasons_and_metrics()
     {
@@ -24,7 +15,7 @@ public sealed class ScoreCommandTests
         await TestClips.RenderAsync(dir.File("black.mp4"), TestClips.Source(seconds: 2) + ",drawbox=c=black:t=fill:enable='lt(t,1)'");
         await TestClips.RenderAsync(dir.File("short.mp4"), TestClips.Source(seconds: 0.5));
 
-        var (exit, stdout, _) = await Run("score", dir.File("short.mp4"), dir.File("black.mp4"), dir.File("clean.mp4"), "--expect", "640x360", "--duration", "2", "--json");
+        var (exit, stdout, _) = await InProcessCli.RunAsync("score", dir.File("short.mp4"), dir.File("black.mp4"), dir.File("clean.mp4"), "--expect", "640x360", "--duration", "2", "--json");
 
         Assert.Equal(ExitCodes.Ok, exit);
         using var doc = JsonDocument.Parse(stdout);
@@ -45,7 +36,7 @@ public sealed class ScoreCommandTests
         await TestClips.RenderAsync(dir.File("sharp.mp4"), TestClips.Source(seconds: 1));
         await TestClips.RenderAsync(dir.File("soft.mp4"), TestClips.Source(seconds: 1) + ",gblur=sigma=5");
 
-        var (exit, stdout, _) = await Run("score", dir.File("soft.mp4"), dir.File("sharp.mp4"));
+        var (exit, stdout, _) = await InProcessCli.RunAsync("score", dir.File("soft.mp4"), dir.File("sharp.mp4"));
 
         Assert.Equal(ExitCodes.Ok, exit);
         // Colours may be on (the console detects them) and the table wraps long paths at the console width.
@@ -62,7 +53,7 @@ public sealed class ScoreCommandTests
         using var dir = new TempDirectory();
         await File.WriteAllTextAsync(dir.File("a.mp4"), "x");
 
-        var (exit, _, stderr) = await Run("score", dir.File("a.mp4"), flag, value);
+        var (exit, _, stderr) = await InProcessCli.RunAsync("score", dir.File("a.mp4"), flag, value);
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
         Assert.Contains(flag, stderr, StringComparison.Ordinal);
@@ -74,8 +65,8 @@ public sealed class ScoreCommandTests
         using var dir = new TempDirectory();
         await File.WriteAllTextAsync(dir.File("notes.mp4"), "not a video");
 
-        var (missingExit, _, missingErr) = await Run("score", dir.File("nowhere.mp4"));
-        var (allBadExit, allBadOut, _) = await Run("score", dir.File("notes.mp4"), "--json");
+        var (missingExit, _, missingErr) = await InProcessCli.RunAsync("score", dir.File("nowhere.mp4"));
+        var (allBadExit, allBadOut, _) = await InProcessCli.RunAsync("score", dir.File("notes.mp4"), "--json");
 
         Assert.Equal(ExitCodes.InvalidInput, missingExit);
         Assert.Contains("nowhere.mp4", missingErr, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using VideoPipeline.Domain.Jobs;
 using VideoPipeline.TestSupport;
 
-namespace VideoPipeline.Tests.Jobs;
+namespace VideoPipeline.Domain.Tests.Jobs;
 
 public sealed class ExampleBriefTests
 {

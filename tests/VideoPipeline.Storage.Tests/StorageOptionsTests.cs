@@ -1,6 +1,6 @@
 using VideoPipeline.Storage;
 
-namespace VideoPipeline.Tests.Storage;
+namespace VideoPipeline.Storage.Tests;
 
 public sealed class StorageOptionsTests
 {

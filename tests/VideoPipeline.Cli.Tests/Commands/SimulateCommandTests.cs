@@ -1,6 +1,4 @@
-using VideoPipeline.Cli;
-
-namespace VideoPipeline.Tests.Cli;
+namespace VideoPipeline.Cli.Tests.Commands;
 
 public sealed class SimulateCommandTests
 {
@@ -10,13 +8,10 @@ public sealed class SimulateCommandTests
     [InlineData("--min-latency", "9")] // above the default max latency of 8 s
     public async Task Impossible_settings_exit_2_before_anything_listens(string option, string value)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var exit = await CliApplication.RunAsync(["simulate", option, value], output, error);
+        var (exit, stdout, stderr) = await InProcessCli.RunAsync("simulate", option, value);
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("invalid options", error.ToString(), StringComparison.Ordinal);
-        Assert.Empty(output.ToString());
+        Assert.Contains("invalid options", stderr, StringComparison.Ordinal);
+        Assert.Empty(stdout);
     }
 }

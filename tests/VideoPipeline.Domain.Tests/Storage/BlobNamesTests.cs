@@ -1,6 +1,6 @@
 using VideoPipeline.Domain.Storage;
 
-namespace VideoPipeline.Tests.Storage;
+namespace VideoPipeline.Domain.Tests.Storage;
 
 public sealed class BlobNamesTests
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using VideoPipeline.Media;
 using VideoPipeline.TestSupport;
 
-namespace VideoPipeline.Tests.Media;
+namespace VideoPipeline.Media.Tests;
 
 [Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class ProcessRunnerTests

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VideoPipeline.Domain.Scoring;
 
-namespace VideoPipeline.Scoring.Tests.Ranking;
+namespace VideoPipeline.Domain.Tests.Scoring;
 
 public sealed class ShotRankerTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using VideoPipeline.Domain.Jobs;
 
-namespace VideoPipeline.Tests.Jobs;
+namespace VideoPipeline.Domain.Tests.Jobs;
 
 public sealed class JobValidatorTests
 {

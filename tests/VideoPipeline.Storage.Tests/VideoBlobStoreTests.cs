@@ -3,7 +3,7 @@ using VideoPipeline.Domain.Storage;
 using VideoPipeline.Storage;
 using VideoPipeline.TestSupport;
 
-namespace VideoPipeline.Tests.Storage;
+namespace VideoPipeline.Storage.Tests;
 
 [Collection(AzuriteCollection.Name)]
 [Trait(TestCategories.Key, TestCategories.Integration)]

@@ -1,13 +1,14 @@
 using System.Globalization;
 using VideoPipeline.Media;
+using Xunit;
 
-namespace VideoPipeline.Scoring.Tests;
+namespace VideoPipeline.TestSupport;
 
 /// <summary>
 /// Renders small clips with ffmpeg: a clean reference (testsrc2: moving, detailed, steady) and the
 /// same content with one defect each, so a metric that moves between them moves because of the defect.
 /// </summary>
-internal static class TestClips
+public static class TestClips
 {
     public const int Width = 640;
     public const int Height = 360;

@@ -1,7 +1,7 @@
 using VideoPipeline.Media;
 using VideoPipeline.TestSupport;
 
-namespace VideoPipeline.Tests.Media;
+namespace VideoPipeline.Media.Tests;
 
 public sealed class FfmpegToolsTests
 {

@@ -1,6 +1,6 @@
 using VideoPipeline.TestSupport;
 
-namespace VideoPipeline.Tests;
+namespace VideoPipeline.Storage.Tests;
 
 [CollectionDefinition(AzuriteCollection.Name)]
 public sealed class AzuriteCollectionDefinition : ICollectionFixture<AzuriteFixture>;

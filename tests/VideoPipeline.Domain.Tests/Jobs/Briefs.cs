@@ -1,4 +1,4 @@
-namespace VideoPipeline.Tests.Jobs;
+namespace VideoPipeline.Domain.Tests.Jobs;
 
 /// <summary>A minimal valid brief, and edits of it, so each test states only what it changes.</summary>
 internal static class Briefs

@@ -1,23 +1,14 @@
 using System.Text.Json;
-using VideoPipeline.Cli;
 using VideoPipeline.TestSupport;
 
-namespace VideoPipeline.Tests.Cli;
+namespace VideoPipeline.Cli.Tests.Commands;
 
 public sealed class ValidateCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = await CliApplication.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task A_valid_brief_exits_0_and_prints_the_plan()
     {
-        var (exit, stdout, _) = await Run("validate", RepositoryPaths.Combine("examples", "spring-sale-vertical-ad.json"));
+        var (exit, stdout, _) = await InProcessCli.RunAsync("validate", RepositoryPaths.Combine("examples", "spring-sale-vertical-ad.json"));
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("Spring sale", stdout, StringComparison.Ordinal);
@@ -31,7 +22,7 @@ public sealed class ValidateCommandTests
         using var dir = new TempDirectory();
         await File.WriteAllTextAsync(dir.File("bad.json"), """{ "title": "", "candidatesPerShot": 9, "shots": [ { "prompt": "p", "durationSeconds": 0 } ] }""");
 
-        var (exit, _, stderr) = await Run("validate", dir.File("bad.json"));
+        var (exit, _, stderr) = await InProcessCli.RunAsync("validate", dir.File("bad.json"));
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
         Assert.Contains("3 problems", stderr, StringComparison.Ordinal);
@@ -46,8 +37,8 @@ public sealed class ValidateCommandTests
         using var dir = new TempDirectory();
         await File.WriteAllTextAsync(dir.File("bad.json"), """{ "title": "it's", "shots": [] }""");
 
-        var (badExit, badOut, _) = await Run("validate", dir.File("bad.json"), "--json");
-        var (goodExit, goodOut, _) = await Run("validate", RepositoryPaths.Combine("examples", "local-demo.json"), "--json");
+        var (badExit, badOut, _) = await InProcessCli.RunAsync("validate", dir.File("bad.json"), "--json");
+        var (goodExit, goodOut, _) = await InProcessCli.RunAsync("validate", RepositoryPaths.Combine("examples", "local-demo.json"), "--json");
 
         Assert.Equal(ExitCodes.InvalidInput, badExit);
         using (var bad = JsonDocument.Parse(badOut))
@@ -68,7 +59,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task A_missing_file_exits_2_with_a_message()
     {
-        var (exit, _, stderr) = await Run("validate", "/nonexistent/brief.json");
+        var (exit, _, stderr) = await InProcessCli.RunAsync("validate", "/nonexistent/brief.json");
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
         Assert.Contains("cannot read", stderr, StringComparison.Ordinal);
@@ -77,7 +68,7 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Validate_without_a_brief_is_a_usage_error()
     {
-        var (exit, _, stderr) = await Run("validate");
+        var (exit, _, stderr) = await InProcessCli.RunAsync("validate");
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
         Assert.Contains("Required argument missing", stderr, StringComparison.Ordinal);

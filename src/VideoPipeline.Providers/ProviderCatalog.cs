@@ -7,6 +7,9 @@ namespace VideoPipeline.Providers;
 public sealed class ProviderCatalog(IServiceProvider services)
 {
     public IVideoProvider Get(string providerId) =>
-        services.GetServices<IVideoProvider>().FirstOrDefault(p => string.Equals(p.Id, providerId, StringComparison.OrdinalIgnoreCase))
-        ?? throw new KeyNotFoundException($"no provider adapter '{providerId}' is registered");
+        TryGet(providerId) ?? throw new KeyNotFoundException($"no provider adapter '{providerId}' is registered");
+
+    /// <summary>The adapter registered for <paramref name="providerId"/>, or null.</summary>
+    public IVideoProvider? TryGet(string providerId) =>
+        services.GetServices<IVideoProvider>().FirstOrDefault(p => string.Equals(p.Id, providerId, StringComparison.OrdinalIgnoreCase));
 }

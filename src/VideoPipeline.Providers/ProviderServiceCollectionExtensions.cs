@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Media;
 using VideoPipeline.Providers.Downloads;
@@ -10,6 +11,7 @@ using VideoPipeline.Providers.Http;
 using VideoPipeline.Providers.Kling;
 using VideoPipeline.Providers.Local;
 using VideoPipeline.Providers.Pricing;
+using VideoPipeline.Providers.Routing;
 using VideoPipeline.Providers.Runway;
 using VideoPipeline.Providers.Sora;
 using VideoPipeline.Providers.Veo;
@@ -70,6 +72,9 @@ public static class ProviderServiceCollectionExtensions
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<VeoVertexProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<SoraProvider>());
         services.AddSingleton<ProviderCatalog>();
+        services.AddSingleton<ModelAvailability>();
+        services.AddSingleton<ModelRouter>();
+        services.AddSingleton<IModelRouter>(sp => sp.GetRequiredService<ModelRouter>());
         return services;
     }
 

@@ -26,6 +26,9 @@ public abstract class RemoteProviderOptions
     /// <summary>True when credentials are present; an unconfigured adapter refuses calls with a permanent failure.</summary>
     public abstract bool IsConfigured { get; }
 
+    /// <summary>The catalogue mode asked for when a request names none (Kling's <c>Mode</c>); null where models have no modes.</summary>
+    internal virtual string? DefaultMode => null;
+
     internal abstract Uri DefaultBaseUrl { get; }
 
     internal abstract IReadOnlyList<string> DefaultResultHosts { get; }

@@ -22,6 +22,8 @@ public abstract partial class RemoteVideoProvider(
 
     public virtual bool IsRetired => false;
 
+    public bool IsConfigured => Options.IsConfigured;
+
     protected abstract RemoteProviderOptions Options { get; }
 
     protected TimeProvider Time => time;
@@ -63,7 +65,7 @@ public abstract partial class RemoteVideoProvider(
         Task.FromResult(CallbackVerification.Reject($"{Id} sends no callbacks"));
 
     public PriceEstimate EstimatePrice(SubmissionRequest request) =>
-        prices.Estimate(Id, request.Model ?? Options.Model, request.DurationSeconds);
+        prices.Estimate(Id, request.Model ?? Options.Model, request.DurationSeconds, request.Resolution, request.Mode ?? Options.DefaultMode);
 
     public async Task<Stream> OpenResultAsync(string taskId, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ public interface IVideoProvider
     /// <summary>The provider's API was shut down: the adapter stays, but routing never picks it by default.</summary>
     bool IsRetired { get; }
 
+    /// <summary>False when the adapter has no credentials: it refuses calls, and routing passes it over.</summary>
+    bool IsConfigured { get; }
+
     Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken);
 
     /// <summary>The provider's authoritative state of a task (reads are retried on 429, 5xx and timeouts).</summary>

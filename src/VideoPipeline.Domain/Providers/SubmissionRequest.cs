@@ -3,6 +3,8 @@ namespace VideoPipeline.Domain.Providers;
 /// <summary>
 /// What one candidate asks of a provider. <paramref name="CorrelationId"/> is stable across retries of
 /// the same candidate (e.g. the candidate's instance id) so an in-doubt submit can be found again.
+/// <paramref name="Model"/> and <paramref name="Mode"/> come from the route (<see cref="Catalog.RouteOption"/>); null
+/// means the adapter's configured default.
 /// </summary>
 public sealed record SubmissionRequest(
     string CorrelationId,
@@ -14,4 +16,5 @@ public sealed record SubmissionRequest(
     string? NegativePrompt = null,
     Uri? ReferenceImageUrl = null,
     Uri? CallbackUrl = null,
-    string? Model = null);
+    string? Model = null,
+    string? Mode = null);

@@ -14,6 +14,8 @@ public sealed class KlingOptions : RemoteProviderOptions
     /// <summary><c>std</c> or <c>pro</c>.</summary>
     public string Mode { get; set; } = "std";
 
+    internal override string? DefaultMode => Mode;
+
     public override bool IsConfigured => !string.IsNullOrWhiteSpace(AccessKey) && !string.IsNullOrWhiteSpace(SecretKey);
 
     internal override Uri DefaultBaseUrl => new("https://api-singapore.klingai.com/");

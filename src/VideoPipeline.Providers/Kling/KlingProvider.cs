@@ -43,7 +43,7 @@ public sealed class KlingProvider(
             ["prompt"] = request.Prompt,
             ["duration"] = request.DurationSeconds <= 5 ? "5" : "10",
             ["aspect_ratio"] = request.AspectRatio,
-            ["mode"] = options.Value.Mode,
+            ["mode"] = request.Mode ?? options.Value.Mode, // the route's catalogue mode: std makes 720p, pro 1080p
             ["external_task_id"] = request.CorrelationId,
         };
         if (request.NegativePrompt is { } negative)

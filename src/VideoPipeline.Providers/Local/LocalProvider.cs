@@ -32,6 +32,8 @@ public sealed partial class LocalProvider(
 
     public bool IsRetired => false;
 
+    public bool IsConfigured => true;
+
     public Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
     {
         FfmpegTools tools;
@@ -82,7 +84,7 @@ public sealed partial class LocalProvider(
     public Task<CallbackVerification> VerifyCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken) =>
         Task.FromResult(CallbackVerification.Reject("the local provider reports in-process only; an HTTP callback for it is forged"));
 
-    public PriceEstimate EstimatePrice(SubmissionRequest request) => prices.Estimate(Id, request.Model ?? "ffmpeg", request.DurationSeconds);
+    public PriceEstimate EstimatePrice(SubmissionRequest request) => prices.Estimate(Id, request.Model ?? "ffmpeg", request.DurationSeconds, request.Resolution);
 
     public void Dispose()
     {

@@ -1,42 +1,48 @@
 using Microsoft.Extensions.Options;
-using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Providers;
 
 namespace VideoPipeline.Providers.Pricing;
 
-/// <summary>Estimates a candidate's cost from the configured rates, falling back to built-in list prices.</summary>
+/// <summary>
+/// Prices a clip as its provider bills it: the billed seconds the model catalogue's rule gives for the clip the
+/// model makes (<see cref="ModelCatalog"/>), × the configured rate (<c>Providers:Pricing:Rates</c>) or else the
+/// catalogue's list price for the resolution.
+/// </summary>
 public sealed class PriceTable(IOptions<PriceTableOptions> options)
 {
-    /// <summary>List prices (USD per output second) used when configuration names none; review them when providers change prices.</summary>
-    internal static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> Defaults =
-        new Dictionary<string, IReadOnlyDictionary<string, decimal>>(StringComparer.OrdinalIgnoreCase)
-        {
-            [ProviderIds.VeoGemini] = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase) { ["veo-3.0-generate-001"] = 0.40m, ["veo-3.0-fast-generate-001"] = 0.15m, ["*"] = 0.40m },
-            [ProviderIds.VeoVertex] = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase) { ["veo-3.0-generate-001"] = 0.40m, ["veo-3.0-fast-generate-001"] = 0.15m, ["*"] = 0.40m },
-            [ProviderIds.Runway] = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase) { ["gen4.5"] = 0.12m, ["gen4_turbo"] = 0.05m, ["*"] = 0.12m },
-            [ProviderIds.Kling] = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase) { ["*"] = 0.07m },
-            [ProviderIds.Sora] = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase) { ["sora-2"] = 0.10m, ["sora-2-pro"] = 0.30m, ["*"] = 0.10m },
-            [ProviderIds.Local] = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase) { ["*"] = 0m },
-        };
-
-    public PriceEstimate Estimate(string providerId, string model, int seconds) =>
-        new(providerId, model, seconds, RateOf(providerId, model));
-
-    private decimal RateOf(string providerId, string model)
+    /// <summary>
+    /// The estimate for <paramref name="seconds"/> asked of a model. A model the catalogue does not know is billed
+    /// the requested seconds, at a configured rate only.
+    /// </summary>
+    public PriceEstimate Estimate(string providerId, string model, int seconds, string? resolution = null, string? mode = null)
     {
-        if (options.Value.Rates.TryGetValue(providerId, out var configured))
+        var entry = ModelCatalog.Find(providerId, model, mode);
+        var billed = seconds;
+        if (entry is not null)
         {
-            if (configured.TryGetValue(model, out var rate) || configured.TryGetValue("*", out rate))
-            {
-                return rate;
-            }
+            var output = (resolution is null ? entry.Can.Durations : entry.Can.DurationsAt(resolution)).OutputFor(seconds) ?? seconds;
+            billed = entry.Billing.BilledSeconds(output);
         }
 
-        if (Defaults.TryGetValue(providerId, out var list) && (list.TryGetValue(model, out var listed) || list.TryGetValue("*", out listed)))
+        return new PriceEstimate(providerId, model, seconds, billed, RateOf(providerId, model, resolution, entry));
+    }
+
+    /// <summary>USD per second: the configured rate for the model (or the provider's <c>*</c>), else the catalogue's list price.</summary>
+    public decimal RateOf(string providerId, string model, string? resolution, ModelEntry? entry)
+    {
+        if (options.Value.Rates.TryGetValue(providerId, out var configured)
+            && (configured.TryGetValue(model, out var rate) || configured.TryGetValue("*", out rate)))
         {
-            return listed;
+            return rate;
         }
 
-        throw new InvalidOperationException($"no price for provider '{providerId}' model '{model}': add {PriceTableOptions.SectionName}:Rates:{providerId}:{model}");
+        if (entry is not null)
+        {
+            return resolution is null ? entry.Billing.UsdPerSecond : entry.Billing.RateFor(resolution);
+        }
+
+        throw new InvalidOperationException(
+            $"no price for provider '{providerId}' model '{model}': the model catalogue does not list it; add {PriceTableOptions.SectionName}:Rates:{providerId}:{model}");
     }
 }

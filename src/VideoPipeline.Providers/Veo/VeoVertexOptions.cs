@@ -5,7 +5,8 @@ public sealed class VeoVertexOptions : RemoteProviderOptions
 {
     public const string SectionName = "Providers:VeoVertex";
 
-    public VeoVertexOptions() => Model = "veo-3.0-generate-001";
+    // veo-3.0-generate-001 was retired on Vertex AI on 2026-06-30 (see ModelCatalog).
+    public VeoVertexOptions() => Model = "veo-3.1-generate-001";
 
     public string? ProjectId { get; set; }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 using VideoPipeline.Cli.Commands;
 
@@ -7,7 +8,9 @@ namespace VideoPipeline.Cli;
 /// <summary>Builds the <c>videopipeline</c> command tree; output goes to the writers given so tests can read it.</summary>
 public static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="configuration">Settings for commands that read them; null means environment variables (<c>Providers__Runway__ApiKey</c>).</param>
+    /// <param name="time">The clock lifecycle dates are read against; null means the system clock.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, TimeProvider? time = null)
     {
         var console = new CliConsole(CreateConsole(output), CreateConsole(error), output);
         var root = new RootCommand("VideoPipeline: turn a video brief into finished, quality-checked clips.")
@@ -15,6 +18,7 @@ public static class CliApplication
             ValidateCommand.Create(console),
             SimulateCommand.Create(console),
             ScoreCommand.Create(console),
+            ProvidersCommand.Create(console, () => configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build(), time ?? TimeProvider.System),
         };
 
         var parse = root.Parse(args);

@@ -8,6 +8,7 @@ namespace VideoPipeline.Cli;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ValidateReport))]
 [JsonSerializable(typeof(ScoreReport))]
+[JsonSerializable(typeof(ProvidersReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>Readable output for people piping to jq: no \u0027 for apostrophes. Safe because it is never embedded in HTML.</summary>

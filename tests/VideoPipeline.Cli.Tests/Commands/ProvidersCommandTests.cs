@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using VideoPipeline.Domain.Catalog;
+using VideoPipeline.Domain.Jobs;
+
+namespace VideoPipeline.Cli.Tests.Commands;
+
+public sealed class ProvidersCommandTests
+{
+    private static readonly TimeProvider Today = new FixedTime(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Json_lists_every_catalogue_model_under_its_provider_and_says_which_are_configured()
+    {
+        var (exit, output, _) = await RunAsync(["providers", "--json"], new() { ["Providers:Runway:ApiKey"] = "key" });
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        var providers = json.RootElement.GetProperty("providers").EnumerateArray().ToDictionary(p => p.GetProperty("id").GetString()!);
+        Assert.Equal(ProviderIds.All.Order(), providers.Keys.Order());
+        Assert.True(providers[ProviderIds.Runway].GetProperty("configured").GetBoolean());
+        Assert.False(providers[ProviderIds.Kling].GetProperty("configured").GetBoolean());
+        Assert.True(providers[ProviderIds.Local].GetProperty("configured").GetBoolean());
+        Assert.True(providers[ProviderIds.Sora].GetProperty("retired").GetBoolean());
+        Assert.Equal(ModelCatalog.Entries.Count, providers.Values.Sum(p => p.GetProperty("models").GetArrayLength()));
+
+        var gen45 = providers[ProviderIds.Runway].GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "gen4.5");
+        Assert.Equal("ga", gen45.GetProperty("stage").GetString());
+        Assert.Equal(["720p"], gen45.GetProperty("resolutions").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(0.12m, gen45.GetProperty("usdPerSecond").GetDecimal());
+        Assert.Equal(2, gen45.GetProperty("minimumBilledSeconds").GetInt32());
+        Assert.Contains("runwayml.com", gen45.GetProperty("source").GetString(), StringComparison.Ordinal);
+
+        var sora = providers[ProviderIds.Sora].GetProperty("models")[0];
+        Assert.Equal(("retired", "2026-09-24"), (sora.GetProperty("stage").GetString(), sora.GetProperty("shutdownOn").GetString()));
+    }
+
+    [Fact]
+    public async Task The_table_shows_lifecycle_billing_and_configuration()
+    {
+        var (exit, output, _) = await RunAsync(["providers"], new() { ["Providers:Kling:AccessKey"] = "a", ["Providers:Kling:SecretKey"] = "s" });
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("kling-v2-1-master (pro)", output, StringComparison.Ordinal);
+        Assert.Contains("retired 2026-10-22", output, StringComparison.Ordinal);
+        Assert.Contains("billed 5 s at least, in 5 s steps", output, StringComparison.Ordinal);
+        Assert.Contains("4, 6, 8 s", output, StringComparison.Ordinal);
+        Assert.Contains("runway (not configured)", output, StringComparison.Ordinal);
+        Assert.Contains("kling (configured)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_provider_setting_exits_2_naming_the_setting()
+    {
+        var (exit, output, error) = await RunAsync(["providers"], new() { ["Providers:Runway:BaseUrl"] = "http://example.com/" });
+
+        Assert.Equal(ExitCodes.InvalidInput, exit);
+        Assert.Contains("Providers:Runway:BaseUrl", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, Dictionary<string, string?> settings)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var exit = await CliApplication.RunAsync(args, output, error, configuration, Today);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,6 +1,6 @@
 using VideoPipeline.Domain.Catalog;
 
-namespace VideoPipeline.Tests.Catalog;
+namespace VideoPipeline.Domain.Tests.Catalog;
 
 public sealed class BillingRuleTests
 {

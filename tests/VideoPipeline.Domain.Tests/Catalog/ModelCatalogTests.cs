@@ -1,7 +1,7 @@
 using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
 
-namespace VideoPipeline.Tests.Catalog;
+namespace VideoPipeline.Domain.Tests.Catalog;
 
 public sealed class ModelCatalogTests
 {

@@ -4,21 +4,21 @@ namespace VideoPipeline.Domain.Providers;
 public sealed class ProviderCallException : Exception
 {
     public ProviderCallException()
-        : this(new ProviderFailure(ProviderFailureKind.Transient, "unknown", "provider call failed"))
+        : this(ProviderFailures.Unknown("provider call failed"))
     {
     }
 
     public ProviderCallException(string message)
-        : this(new ProviderFailure(ProviderFailureKind.Transient, "unknown", message))
+        : this(ProviderFailures.Unknown(message))
     {
     }
 
     public ProviderCallException(string message, Exception innerException)
         : base(message, innerException) =>
-        Failure = new ProviderFailure(ProviderFailureKind.Transient, "unknown", message);
+        Failure = ProviderFailures.Unknown(message);
 
     public ProviderCallException(ProviderFailure failure, Exception? innerException = null)
-        : base($"{failure.Kind} failure {failure.Code}: {failure.Message}", innerException) =>
+        : base($"{failure.Kind} failure {failure.Code}{(failure.ProviderCode is { } own ? $" ({own})" : string.Empty)}: {failure.Message}", innerException) =>
         Failure = failure;
 
     public ProviderFailure Failure { get; }

@@ -28,28 +28,28 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddSingleton<IProviderUpdateSink, NullProviderUpdateSink>();
         services.AddLogging();
 
-        Bind<ProviderResilienceOptions>(services, configuration, ProviderResilienceOptions.SectionName, o => o.Problems());
-        Bind<PriceTableOptions>(services, configuration, PriceTableOptions.SectionName, o => o.Problems());
-        Bind<LocalProviderOptions>(services, configuration, LocalProviderOptions.SectionName, o => o.Problems());
+        Bind<ProviderResilienceOptions, ProviderResilienceOptionsValidator>(services, configuration, ProviderResilienceOptions.SectionName);
+        Bind<PriceTableOptions, PriceTableOptionsValidator>(services, configuration, PriceTableOptions.SectionName);
+        Bind<LocalProviderOptions, LocalProviderOptionsValidator>(services, configuration, LocalProviderOptions.SectionName);
         services.AddOptions<FfmpegOptions>().Bind(configuration.GetSection(FfmpegOptions.SectionName));
-        Bind<RunwayOptions>(services, configuration, RunwayOptions.SectionName, o => o.CommonProblems(RunwayOptions.SectionName));
-        Bind<KlingOptions>(services, configuration, KlingOptions.SectionName, KlingProblems);
-        Bind<VeoGeminiOptions>(services, configuration, VeoGeminiOptions.SectionName, VeoGeminiProblems);
-        Bind<VeoVertexOptions>(services, configuration, VeoVertexOptions.SectionName, o => o.CommonProblems(VeoVertexOptions.SectionName));
-        Bind<SoraOptions>(services, configuration, SoraOptions.SectionName,
-            o => o.CommonProblems(SoraOptions.SectionName).Concat(SecretProblems(SoraOptions.SectionName, o.WebhookSecret)));
+        Bind<RunwayOptions, RunwayOptionsValidator>(services, configuration, RunwayOptions.SectionName);
+        Bind<KlingOptions, KlingOptionsValidator>(services, configuration, KlingOptions.SectionName);
+        Bind<VeoGeminiOptions, VeoGeminiOptionsValidator>(services, configuration, VeoGeminiOptions.SectionName);
+        Bind<VeoVertexOptions, VeoVertexOptionsValidator>(services, configuration, VeoVertexOptions.SectionName);
+        Bind<SoraOptions, SoraOptionsValidator>(services, configuration, SoraOptions.SectionName);
 
         services.AddSingleton<PriceTable>();
         services.AddHttpClient<ResultDownloader>(ResultDownloader.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }) // every hop is checked against the allow-list
+            .WithoutRedirects() // the downloader follows redirects by hand, checking every hop against the allow-list
             .AddProviderResilience();
 
-        services.AddHttpClient<RunwayProvider>().AddProviderResilience();
-        services.AddHttpClient<KlingProvider>().AddProviderResilience();
-        services.AddHttpClient<VeoGeminiProvider>().AddProviderResilience();
-        services.AddHttpClient<VeoVertexProvider>().AddProviderResilience();
-        services.AddHttpClient<SoraProvider>().AddProviderResilience();
-        services.AddHttpClient(nameof(JwksCache)).AddProviderResilience();
+        // API clients never follow redirects: a redirect would carry the key (x-goog-api-key and friends) to another host.
+        services.AddHttpClient<RunwayProvider>().WithoutRedirects().AddProviderResilience();
+        services.AddHttpClient<KlingProvider>().WithoutRedirects().AddProviderResilience(KlingProvider.IsPermanentRefusalAsync);
+        services.AddHttpClient<VeoGeminiProvider>().WithoutRedirects().AddProviderResilience();
+        services.AddHttpClient<VeoVertexProvider>().WithoutRedirects().AddProviderResilience();
+        services.AddHttpClient<SoraProvider>().WithoutRedirects().AddProviderResilience();
+        services.AddHttpClient(nameof(JwksCache)).WithoutRedirects().AddProviderResilience();
         // Null unless per-request webhooks are configured; VeoGeminiProvider takes it as optional.
         services.TryAddSingleton(sp =>
         {
@@ -60,8 +60,10 @@ public static class ProviderServiceCollectionExtensions
             }
 
             var time = sp.GetRequiredService<TimeProvider>();
-            var cache = new JwksCache(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksCache)), o.WebhookJwksUrl, time, TimeSpan.FromHours(1));
-            return new JwksWebhookVerifier(cache, time, o.WebhookJwtIssuer, o.WebhookJwtAudience);
+            var cache = new JwksCache(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksCache)), o.WebhookJwksUrl, time, TimeSpan.FromHours(1),
+                JwksCache.DefaultMinRefreshInterval, o.BodyTimeout);
+            return new JwksWebhookVerifier(cache, time, o.WebhookJwtIssuer, o.WebhookJwtAudience!); // the validator requires an audience with a JWKS
         });
         services.AddSingleton<LocalProvider>();
 
@@ -78,69 +80,14 @@ public static class ProviderServiceCollectionExtensions
         return services;
     }
 
-    private static void Bind<T>(IServiceCollection services, IConfiguration configuration, string section, Func<T, IEnumerable<string>> problems)
-        where T : class
+    private static void Bind<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
     {
-        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new OptionsProblemsValidator<T>(problems));
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
 
-    private static IEnumerable<string> KlingProblems(KlingOptions o)
-    {
-        foreach (var problem in o.CommonProblems(KlingOptions.SectionName))
-        {
-            yield return problem;
-        }
-
-        if (string.IsNullOrWhiteSpace(o.AccessKey) != string.IsNullOrWhiteSpace(o.SecretKey))
-        {
-            yield return $"{KlingOptions.SectionName}:AccessKey and {KlingOptions.SectionName}:SecretKey must be set together";
-        }
-
-        if (o.Mode is not ("std" or "pro"))
-        {
-            yield return $"{KlingOptions.SectionName}:Mode must be 'std' or 'pro'; got '{o.Mode}'";
-        }
-    }
-
-    private static IEnumerable<string> VeoGeminiProblems(VeoGeminiOptions o)
-    {
-        foreach (var problem in o.CommonProblems(VeoGeminiOptions.SectionName).Concat(SecretProblems(VeoGeminiOptions.SectionName, o.WebhookSecret)))
-        {
-            yield return problem;
-        }
-
-        if (o.UseRequestWebhooks && o.WebhookJwksUrl is null)
-        {
-            yield return $"{VeoGeminiOptions.SectionName}:WebhookJwksUrl is required when {VeoGeminiOptions.SectionName}:UseRequestWebhooks is true";
-        }
-
-        if (o.WebhookJwksUrl is { } jwks && jwks.Scheme != Uri.UriSchemeHttps && !(o.AllowLoopbackForTesting && jwks.IsLoopback))
-        {
-            yield return $"{VeoGeminiOptions.SectionName}:WebhookJwksUrl must be https";
-        }
-    }
-
-    private static IEnumerable<string> SecretProblems(string section, string? secret)
-    {
-        if (string.IsNullOrEmpty(secret))
-        {
-            yield break;
-        }
-
-        string? problem = null;
-        try
-        {
-            StandardWebhookVerifier.ParseSecret(secret);
-        }
-        catch (FormatException ex)
-        {
-            problem = $"{section}:WebhookSecret is not valid: {ex.Message}"; // the message never contains the secret
-        }
-
-        if (problem is not null)
-        {
-            yield return problem;
-        }
-    }
+    private static IHttpClientBuilder WithoutRedirects(this IHttpClientBuilder builder) =>
+        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
 }

@@ -18,6 +18,12 @@ public abstract class RemoteProviderOptions
     public long MaxResultBytes { get; set; } = DefaultMaxResultBytes;
 
     /// <summary>
+    /// How long a response body may take once its headers arrived (a JSON answer, whole), and how long a
+    /// download may go without a byte. A body that stalls fails in time instead of hanging the caller.
+    /// </summary>
+    public TimeSpan BodyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// Lets the API and result URLs be plain http on loopback (the provider simulator). Tests and
     /// <c>videopipeline simulate</c> users only: never set it in production.
     /// </summary>
@@ -56,6 +62,11 @@ public abstract class RemoteProviderOptions
         if (MaxResultBytes <= 0)
         {
             yield return $"{section}:MaxResultBytes must be more than 0; got {MaxResultBytes}";
+        }
+
+        if (BodyTimeout <= TimeSpan.Zero || BodyTimeout > TimeSpan.FromMinutes(10))
+        {
+            yield return $"{section}:BodyTimeout must be more than 0 and at most 10 minutes; got {BodyTimeout}";
         }
 
         if (string.IsNullOrWhiteSpace(Model))

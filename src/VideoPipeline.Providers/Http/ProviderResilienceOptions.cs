@@ -16,22 +16,4 @@ public sealed class ProviderResilienceOptions
 
     /// <summary>One attempt's time limit. A submit that times out is in doubt and is reconciled, not re-sent.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    internal IEnumerable<string> Problems()
-    {
-        if (MaxRetries is < 0 or > 10)
-        {
-            yield return $"{SectionName}:MaxRetries must be 0 to 10; got {MaxRetries}";
-        }
-
-        if (BaseDelay <= TimeSpan.Zero || BaseDelay > MaxDelay)
-        {
-            yield return $"{SectionName}:BaseDelay must be more than 0 and at most MaxDelay; got {BaseDelay}";
-        }
-
-        if (AttemptTimeout <= TimeSpan.Zero)
-        {
-            yield return $"{SectionName}:AttemptTimeout must be more than 0; got {AttemptTimeout}";
-        }
-    }
 }

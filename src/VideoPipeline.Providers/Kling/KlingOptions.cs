@@ -16,9 +16,16 @@ public sealed class KlingOptions : RemoteProviderOptions
 
     internal override string? DefaultMode => Mode;
 
+    /// <summary>
+    /// The secret last segment of Kling callback URLs (<c>/api/webhooks/kling/{token}</c>): Kling signs nothing, so a
+    /// callback without it is refused. Appended to a submit's callback URL when that does not end with it already.
+    /// </summary>
+    public string? CallbackToken { get; set; }
+
     public override bool IsConfigured => !string.IsNullOrWhiteSpace(AccessKey) && !string.IsNullOrWhiteSpace(SecretKey);
 
     internal override Uri DefaultBaseUrl => new("https://api-singapore.klingai.com/");
 
-    internal override IReadOnlyList<string> DefaultResultHosts => [".klingai.com", ".kechuangai.com"];
+    // Result files come from Kling's CDNs, *.inkwai.com among them.
+    internal override IReadOnlyList<string> DefaultResultHosts => [".klingai.com", ".kechuangai.com", ".inkwai.com"];
 }

@@ -15,17 +15,4 @@ public sealed class LocalProviderOptions
 
     internal string EffectiveOutputDirectory =>
         string.IsNullOrWhiteSpace(OutputDirectory) ? Path.Combine(Path.GetTempPath(), "videopipeline-local") : OutputDirectory;
-
-    internal IEnumerable<string> Problems()
-    {
-        if (MaxShortSide is < 0 or > 2160 || MaxShortSide % 2 != 0)
-        {
-            yield return $"{SectionName}:MaxShortSide must be an even number from 0 to 2160; got {MaxShortSide}";
-        }
-
-        if (FramesPerSecond is < 1 or > 60)
-        {
-            yield return $"{SectionName}:FramesPerSecond must be 1 to 60; got {FramesPerSecond}";
-        }
-    }
 }

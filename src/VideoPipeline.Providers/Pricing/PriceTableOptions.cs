@@ -9,18 +9,4 @@ public sealed class PriceTableOptions
     public const string SectionName = "Providers:Pricing";
 
     public Dictionary<string, Dictionary<string, decimal>> Rates { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    internal IEnumerable<string> Problems()
-    {
-        foreach (var (provider, models) in Rates)
-        {
-            foreach (var (model, rate) in models)
-            {
-                if (rate < 0)
-                {
-                    yield return $"{SectionName}:Rates:{provider}:{model} must not be negative; got {rate}";
-                }
-            }
-        }
-    }
 }

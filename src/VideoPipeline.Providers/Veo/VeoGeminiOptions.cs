@@ -8,6 +8,8 @@ public sealed class VeoGeminiOptions : RemoteProviderOptions
 {
     public const string SectionName = "Providers:VeoGemini";
 
+    public const string DefaultWebhookJwtIssuer = "https://generativelanguage.googleapis.com/";
+
     public VeoGeminiOptions() => Model = "veo-3.0-generate-001";
 
     public string? ApiKey { get; set; }
@@ -21,8 +23,13 @@ public sealed class VeoGeminiOptions : RemoteProviderOptions
     /// <summary>Where Google publishes the keys of per-request webhook JWTs.</summary>
     public Uri? WebhookJwksUrl { get; set; }
 
-    public string? WebhookJwtIssuer { get; set; }
+    /// <summary>
+    /// The <c>iss</c> per-request webhook JWTs must carry. Google's docs do not state it (not confirmed): the default
+    /// is the API's origin, override it with what the deployment's tokens carry.
+    /// </summary>
+    public string WebhookJwtIssuer { get; set; } = DefaultWebhookJwtIssuer;
 
+    /// <summary>The <c>aud</c> per-request webhook JWTs must carry; required with <see cref="WebhookJwksUrl"/>.</summary>
     public string? WebhookJwtAudience { get; set; }
 
     public override bool IsConfigured => !string.IsNullOrWhiteSpace(ApiKey);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
@@ -12,12 +11,18 @@ using VideoPipeline.Providers.Pricing;
 namespace VideoPipeline.Providers;
 
 /// <summary>
-/// What every HTTP provider adapter shares: JSON calls with errors mapped to failure kinds, the
-/// "lost submit response" signal, result downloads that refresh expired URLs once, and price estimates.
+/// What every HTTP provider adapter shares: JSON calls whose every read has a deadline (headers and body),
+/// errors mapped to <see cref="ProviderFailures"/>, the in-doubt rule for submits, result downloads that refresh
+/// expired URLs once, and price estimates. Nothing outside the port's contract escapes: a submit returns a
+/// <see cref="SubmissionResult"/>, a status read throws only <see cref="ProviderCallException"/>, a callback
+/// verification returns a verdict, whatever bytes the network brought.
 /// </summary>
 public abstract partial class RemoteVideoProvider(
     HttpClient http, ResultDownloader downloader, PriceTable prices, TimeProvider time, ILogger logger) : IVideoProvider
 {
+    /// <summary>The largest JSON answer read; a bigger one is malformed (Vertex inline videos raise it).</summary>
+    protected const long DefaultMaxJsonBytes = 8L * 1024 * 1024;
+
     public abstract string Id { get; }
 
     public virtual bool IsRetired => false;
@@ -30,7 +35,44 @@ public abstract partial class RemoteVideoProvider(
 
     protected ILogger Logger => logger;
 
-    public abstract Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken);
+    protected ResultDownloader Downloader => downloader;
+
+    /// <summary>The largest JSON body this adapter reads.</summary>
+    protected virtual long MaxJsonBytes => DefaultMaxJsonBytes;
+
+    /// <summary>
+    /// Refuses, before anything is sent or spent, a request the provider would refuse or misread; null sends it.
+    /// The catalogue decides what to route where; this is the adapter's own last check of the wire values.
+    /// </summary>
+    protected virtual ProviderFailure? CheckRequest(SubmissionRequest request) => null;
+
+    /// <summary>Posts the submit, usually through <see cref="SubmitAsync(Uri, JsonNode, Func{JsonNode?, string?}, CancellationToken, Func{CancellationToken, Task{SubmissionResult}}?)"/>.</summary>
+    protected abstract Task<SubmissionResult> SubmitCoreAsync(SubmissionRequest request, CancellationToken cancellationToken);
+
+    public async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (CheckRequest(request) is { } refused)
+        {
+            LogRefusedBeforeSending(logger, Id, refused.Code, refused.Message);
+            return SubmissionResult.Failed(refused);
+        }
+
+        try
+        {
+            return await SubmitCoreAsync(request, cancellationToken);
+        }
+        catch (ProviderCallException ex)
+        {
+            return SubmissionResult.Failed(ex.Failure);
+        }
+        catch (Exception ex) when (IsUnexpected(ex, cancellationToken))
+        {
+            // Bytes we could not make sense of after the submit may have gone out: never re-post it.
+            LogUnexpected(logger, Id, "submit", ex.GetType().Name);
+            return SubmissionResult.Failed(ProviderFailures.InDoubt($"{Id} answered the submit with something unreadable ({ex.GetType().Name}); not re-posted"));
+        }
+    }
 
     public async Task<ProviderTaskStatus> GetStatusAsync(string taskId, CancellationToken cancellationToken)
     {
@@ -38,26 +80,32 @@ public abstract partial class RemoteVideoProvider(
         {
             return await ReadStatusAsync(taskId, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is not ProviderCallException && IsUnexpected(ex, cancellationToken))
         {
-            // JSON of an unexpected shape (a field of another type): the provider changed or misbehaved.
-            throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", $"{Id} answered a status query with unexpected JSON"), ex);
+            LogUnexpected(logger, Id, "status read", ex.GetType().Name);
+            throw new ProviderCallException(ProviderFailures.Malformed($"{Id} answered a status query with unexpected content ({ex.GetType().Name})"), ex);
         }
     }
 
     public async Task<CallbackVerification> VerifyCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(callback);
         try
         {
             return await VerifyCoreAsync(callback, cancellationToken);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (ProviderCallException ex)
         {
-            return CallbackVerification.Reject("callback body is not the expected JSON");
+            return CallbackVerification.Reject($"callback could not be verified: {ex.Failure.Message}");
+        }
+        catch (Exception ex) when (IsUnexpected(ex, cancellationToken))
+        {
+            LogUnexpected(logger, Id, "callback verification", ex.GetType().Name);
+            return CallbackVerification.Reject($"callback is not what {Id} sends ({ex.GetType().Name})");
         }
     }
 
-    /// <summary>Reads the task's state from the provider; JSON of an unexpected shape becomes a transient failure.</summary>
+    /// <summary>Reads the task's state from the provider; content of an unexpected shape becomes a transient failure.</summary>
     protected abstract Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken);
 
     /// <summary>Verifies and parses a callback; unparseable bodies are rejected by the caller.</summary>
@@ -74,8 +122,7 @@ public abstract partial class RemoteVideoProvider(
             var status = await GetStatusAsync(taskId, cancellationToken);
             if (status.State != ProviderTaskState.Succeeded)
             {
-                throw new ProviderCallException(new ProviderFailure(
-                    ProviderFailureKind.Permanent, "not_succeeded", $"task {taskId} is {status.State}, not succeeded"));
+                throw new ProviderCallException(ProviderFailures.NotSucceeded($"task {taskId} is {status.State}, not succeeded"));
             }
 
             try
@@ -88,7 +135,7 @@ public abstract partial class RemoteVideoProvider(
             }
             catch (ResultUrlExpiredException ex)
             {
-                throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Transient, "result_expired", ex.Message), ex);
+                throw new ProviderCallException(ProviderFailures.ResultExpired(ex.Message), ex);
             }
         }
     }
@@ -98,7 +145,7 @@ public abstract partial class RemoteVideoProvider(
     {
         var url = status.ResultUrls is { Count: > 0 } urls
             ? urls[0]
-            : throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Permanent, "no_result", $"task {status.TaskId} succeeded without a result URL"));
+            : throw new ProviderCallException(ProviderFailures.NoResult($"task {status.TaskId} succeeded without a result URL"));
         return downloader.OpenAsync(url, Options, AuthorizeDownload, cancellationToken);
     }
 
@@ -110,21 +157,31 @@ public abstract partial class RemoteVideoProvider(
     protected bool IsApiHost(Uri? url) =>
         url is not null && string.Equals(url.Host, Options.EffectiveBaseUrl.Host, StringComparison.OrdinalIgnoreCase) && url.Port == Options.EffectiveBaseUrl.Port;
 
-    protected ResultDownloader Downloader => downloader;
-
     /// <summary>Adds credentials and fixed headers to an API request.</summary>
     protected abstract ValueTask AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken);
 
-    /// <summary>Maps an unsuccessful response to a failure; override to recognise the provider's moderation and error codes.</summary>
+    /// <summary>
+    /// Maps an unsuccessful response to a failure by its status; override to read the provider's error body
+    /// (moderation, model and account codes) and fall back to this. <paramref name="body"/> may be of any shape.
+    /// </summary>
     protected virtual ProviderFailure MapError(HttpStatusCode status, JsonNode? body)
     {
         var code = (int)status;
-        var message = body?["error"]?["message"]?.GetValue<string>() ?? body?["message"]?.GetValue<string>() ?? body?["error"]?.ToString() ?? $"HTTP {code}";
-        var kind = status == HttpStatusCode.TooManyRequests || code >= 500 || status == HttpStatusCode.RequestTimeout
-            ? ProviderFailureKind.Transient
-            : ProviderFailureKind.Permanent;
-        return new ProviderFailure(kind, $"http_{code}", message);
+        var message = body.Field("error").Field("message").AsText() ?? body.Field("message").AsText() ?? body.Field("error").AsText() ?? $"HTTP {code}";
+        return FailureForStatus(status, $"{Id}: {message}", $"http_{code}");
     }
+
+    /// <summary>The failure an HTTP status stands for when the body says nothing more specific.</summary>
+    protected static ProviderFailure FailureForStatus(HttpStatusCode status, string reason, string? providerCode) =>
+        status switch
+        {
+            HttpStatusCode.TooManyRequests => ProviderFailures.RateLimited(reason, providerCode),
+            HttpStatusCode.RequestTimeout or HttpStatusCode.GatewayTimeout => ProviderFailures.Timeout(reason),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ProviderFailures.Unauthorized(reason, providerCode),
+            HttpStatusCode.NotFound or HttpStatusCode.Gone => ProviderFailures.NotFound(reason, providerCode),
+            _ when (int)status >= 500 => ProviderFailures.ProviderUnavailable(reason, providerCode),
+            _ => ProviderFailures.Rejected(reason, providerCode),
+        };
 
     protected Uri Api(string relative) => new(Options.EffectiveBaseUrl, relative);
 
@@ -132,7 +189,7 @@ public abstract partial class RemoteVideoProvider(
     {
         if (!Options.IsConfigured)
         {
-            throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Permanent, "not_configured", $"{Id} has no credentials configured"));
+            throw new ProviderCallException(ProviderFailures.NotConfigured($"{Id} has no credentials configured"));
         }
     }
 
@@ -140,13 +197,14 @@ public abstract partial class RemoteVideoProvider(
     protected Task<JsonNode?> GetJsonAsync(Uri url, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Get, url, null, isSubmit: false, cancellationToken);
 
-    /// <summary>A submit: never retried after it may have reached the provider; a lost response throws <see cref="SubmitInDoubtException"/>.</summary>
+    /// <summary>A submit: never retried after it may have reached the provider; an answer that may hide an accepted task throws <see cref="SubmitInDoubtException"/>.</summary>
     protected Task<JsonNode?> PostJsonAsync(Uri url, JsonNode body, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Post, url, body, isSubmit: true, cancellationToken);
 
     /// <summary>
-    /// Posts a submit and reads the new task's id with <paramref name="idOf"/>. A lost response goes to
-    /// <paramref name="reconcile"/>; without one the submit ends in doubt, because re-posting could pay twice.
+    /// Posts a submit and reads the new task's id with <paramref name="idOf"/>. An answer that may hide an
+    /// accepted task (lost, timed out, 500/502/504, an unreadable 2xx) goes to <paramref name="reconcile"/>;
+    /// without one the submit ends in doubt, because re-posting could pay twice.
     /// </summary>
     protected async Task<SubmissionResult> SubmitAsync(
         Uri url,
@@ -155,34 +213,27 @@ public abstract partial class RemoteVideoProvider(
         CancellationToken cancellationToken,
         Func<CancellationToken, Task<SubmissionResult>>? reconcile = null)
     {
+        ArgumentNullException.ThrowIfNull(idOf);
         try
         {
             var json = await PostJsonAsync(url, body, cancellationToken);
-            string? id;
-            try
-            {
-                id = idOf(json);
-            }
-            catch (InvalidOperationException)
-            {
-                id = null;
-            }
+            var id = idOf(json);
 
             // Accepted, so possibly billed, but with no id to follow: as much in doubt as a lost response.
-            return id is not null ? SubmissionResult.Ok(id)
+            return !string.IsNullOrWhiteSpace(id) ? SubmissionResult.Ok(id)
                 : reconcile is not null ? await reconcile(cancellationToken)
-                : SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.InDoubt, "malformed_response", $"{Id} accepted the submit without a readable task id; not re-posted"));
+                : SubmissionResult.Failed(ProviderFailures.InDoubt($"{Id} accepted the submit without a readable task id; not re-posted"));
         }
         catch (SubmitInDoubtException) when (reconcile is not null)
         {
             return await reconcile(cancellationToken);
         }
-        catch (SubmitInDoubtException)
+        catch (SubmitInDoubtException ex)
         {
-            return SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.InDoubt, "submit_in_doubt",
-                $"the response to the {Id} submit was lost and its API cannot find a task by anything but its id; not re-posted"));
+            return SubmissionResult.Failed(ProviderFailures.InDoubt(
+                $"{ex.Message}; {Id} cannot find a task by anything but its id, so it is not re-posted"));
         }
-        catch (ProviderCallException ex) when (reconcile is not null && IsDuplicateSubmit(ex.Failure))
+        catch (ProviderCallException ex) when (reconcile is not null && ex.Failure.Is(ProviderFailureCodes.DuplicateSubmit))
         {
             // An earlier, in-doubt submit of this candidate arrived after all: adopt that task.
             return await reconcile(cancellationToken);
@@ -193,9 +244,6 @@ public abstract partial class RemoteVideoProvider(
         }
     }
 
-    /// <summary>True when the provider refused a submit because the candidate's correlation id is already taken.</summary>
-    protected virtual bool IsDuplicateSubmit(ProviderFailure failure) => false;
-
     /// <summary>A POST that only reads (e.g. Vertex fetchPredictOperation): lost responses are plain transient failures.</summary>
     protected Task<JsonNode?> PostReadAsync(Uri url, JsonNode body, CancellationToken cancellationToken) =>
         SendJsonAsync(HttpMethod.Post, url, body, isSubmit: false, cancellationToken);
@@ -204,6 +252,15 @@ public abstract partial class RemoteVideoProvider(
         new(taskId, state, time.GetUtcNow(), urls, failure, progress);
 
     protected static Uri? ParseUrl(string? value) => Uri.TryCreate(value, UriKind.Absolute, out var url) ? url : null;
+
+    /// <summary>True for an exception that came from bad bytes or a broken network, not from the caller cancelling.</summary>
+    protected static bool IsUnexpected(Exception ex, CancellationToken cancellationToken) =>
+        ex is not (OutOfMemoryException or StackOverflowException)
+        && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    /// <summary>500, 502 and 504 to a submit: the provider may have created (and will bill) the task before failing to answer.</summary>
+    private static bool MayHaveBeenAccepted(HttpStatusCode status) =>
+        status is HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout;
 
     private async Task<JsonNode?> SendJsonAsync(HttpMethod method, Uri url, JsonNode? body, bool isSubmit, CancellationToken cancellationToken)
     {
@@ -219,60 +276,120 @@ public abstract partial class RemoteVideoProvider(
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (HttpRequestException ex) when (isSubmit && ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError))
         {
-            LogSubmitInDoubt(logger, Id, ex.HttpRequestError);
-            throw new SubmitInDoubtException("the submit's response was lost", ex);
+            LogSubmitInDoubt(logger, Id, ex.HttpRequestError.ToString());
+            throw new SubmitInDoubtException($"the response to the {Id} submit was lost", ex);
         }
-        catch (TimeoutRejectedException ex) when (isSubmit)
+        catch (Exception ex) when (isSubmit && ex is TimeoutRejectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            LogSubmitInDoubt(logger, Id, HttpRequestError.Unknown);
-            throw new SubmitInDoubtException("the submit timed out", ex);
+            LogSubmitInDoubt(logger, Id, "timeout");
+            throw new SubmitInDoubtException($"the {Id} submit timed out", ex);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException)
+        catch (HttpRequestException ex)
         {
-            throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Transient, "unreachable", $"{Id} did not answer: {ex.GetType().Name}"), ex);
+            throw new ProviderCallException(ProviderFailures.Unreachable($"{Id} did not answer ({ex.HttpRequestError})"), ex);
+        }
+        catch (Exception ex) when (ex is TimeoutRejectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ProviderCallException(ProviderFailures.Timeout($"{Id} did not answer in time"), ex);
         }
 
         using (response)
         {
-            JsonNode? json = null;
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!string.IsNullOrWhiteSpace(text))
+            var status = response.StatusCode;
+            if ((int)status is >= 300 and < 400)
             {
-                try
-                {
-                    json = JsonNode.Parse(text);
-                }
-                catch (JsonException) when (!response.IsSuccessStatusCode)
-                {
-                    // An error page that is not JSON: the status code says enough.
-                }
-                catch (JsonException ex)
-                {
-                    throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", $"{Id} answered with malformed JSON"), ex);
-                }
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                var failure = MapError(response.StatusCode, json);
-                LogCallFailed(logger, Id, method.Method, (int)response.StatusCode, failure.Code);
+                // Redirects are not followed (the handler is built that way): credentials never go to another host.
+                var failure = isSubmit
+                    ? ProviderFailures.Rejected($"{Id} answered the submit with a redirect ({(int)status}); not followed", $"http_{(int)status}")
+                    : ProviderFailures.Malformed($"{Id} answered with a redirect ({(int)status}); not followed, so credentials stay on the API host");
+                LogCallFailed(logger, Id, method.Method, (int)status, failure.Code);
                 throw new ProviderCallException(failure);
             }
 
-            return json;
+            var (bytes, problem) = await ReadBodyAsync(response, cancellationToken);
+            var accepted = response.IsSuccessStatusCode;
+            JsonNode? json = null;
+            if (problem is null && bytes.Length > 0 && !IsBlank(bytes) && !JsonFields.TryParse(bytes, out json) && accepted)
+            {
+                problem = ProviderFailures.Malformed($"{Id} answered HTTP {(int)status} with a body that is not JSON");
+            }
+
+            if (isSubmit && (accepted || MayHaveBeenAccepted(status)) && (problem is not null || !accepted))
+            {
+                var why = problem?.Message ?? $"{Id} answered the submit with HTTP {(int)status}, after which the task may exist";
+                LogSubmitInDoubt(logger, Id, problem?.Code ?? $"http_{(int)status}");
+                throw new SubmitInDoubtException(why);
+            }
+
+            if (accepted)
+            {
+                return problem is null ? json : throw new ProviderCallException(problem);
+            }
+
+            // An error whose body could not be read or is not JSON: the status code says enough.
+            var error = MapError(status, json);
+            LogCallFailed(logger, Id, method.Method, (int)status, error.Code);
+            throw new ProviderCallException(error);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider}: submit response lost ({Error}); reconciling instead of re-posting")]
-    private static partial void LogSubmitInDoubt(ILogger logger, string provider, HttpRequestError error);
+    /// <summary>The whole body within <see cref="RemoteProviderOptions.BodyTimeout"/> and <see cref="MaxJsonBytes"/>, or why not.</summary>
+    private async Task<(byte[] Bytes, ProviderFailure? Problem)> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var max = MaxJsonBytes;
+        if (response.Content.Headers.ContentLength > max)
+        {
+            return ([], ProviderFailures.Malformed($"{Id} announced a {response.Content.Headers.ContentLength}-byte answer, more than the {max} read"));
+        }
+
+        using var deadline = new CancellationTokenSource(Options.BodyTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(linked.Token);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, linked.Token)) > 0)
+            {
+                if (buffer.Length + read > max)
+                {
+                    return ([], ProviderFailures.Malformed($"{Id} answered more than {max} bytes"));
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return (buffer.ToArray(), null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ([], ProviderFailures.Timeout($"{Id}'s answer stalled after its headers (no whole body within {Options.BodyTimeout.TotalSeconds:0.#} s)"));
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return ([], ProviderFailures.Malformed($"{Id}'s answer was cut off ({ex.GetType().Name})"));
+        }
+    }
+
+    private static bool IsBlank(byte[] bytes) => bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider}: submit may have been accepted ({Why}); reconciling or failing in doubt, never re-posting")]
+    private static partial void LogSubmitInDoubt(ILogger logger, string provider, string why);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider}: {Method} failed with HTTP {Status} ({Code})")]
     private static partial void LogCallFailed(ILogger logger, string provider, string method, int status, string code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Provider}: result URL of task {TaskId} expired; refreshing it with a status query")]
     private static partial void LogResultUrlExpired(ILogger logger, string provider, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider}: {Operation} met unexpected content ({Exception}); answered with a typed failure")]
+    private static partial void LogUnexpected(ILogger logger, string provider, string operation, string exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider}: request refused before sending ({Code}): {Reason}")]
+    private static partial void LogRefusedBeforeSending(ILogger logger, string provider, string code, string reason);
 }

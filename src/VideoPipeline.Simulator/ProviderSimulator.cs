@@ -40,6 +40,8 @@ public sealed class ProviderSimulator : IAsyncDisposable
 
     public string JwtIssuer => _state.Options.JwtIssuer;
 
+    public string JwtAudience => _state.Options.JwtAudience;
+
     /// <summary>Every callback sent so far, in order.</summary>
     public IReadOnlyCollection<RecordedCallback> Callbacks => _state.Callbacks;
 
@@ -53,6 +55,9 @@ public sealed class ProviderSimulator : IAsyncDisposable
 
     /// <summary>Result downloads from the file host that carried an API key or bearer token (should stay 0).</summary>
     public int CredentialedFileRequests => _state.CredentialedFileRequests;
+
+    /// <summary>API requests that reached another host name (after a redirect) carrying an API key or bearer token (should stay 0).</summary>
+    public int CredentialsSentOffHost => _state.Faults.CredentialsSentOffHost;
 
     /// <summary>Tasks that exist (and would be billed by a real provider).</summary>
     public int TasksCreated(string providerId) => _state.TasksCreated(providerId);
@@ -96,13 +101,14 @@ public sealed class ProviderSimulator : IAsyncDisposable
         var app = builder.Build();
 
         app.Use((context, next) => state.StallAsync(context, () => next(context)));
+        app.Use((context, next) => state.Faults.InvokeAsync(context, () => next(context)));
         RunwayEndpoints.Map(app, state);
         KlingEndpoints.Map(app, state);
         VeoGeminiEndpoints.Map(app, state);
         VeoVertexEndpoints.Map(app, state);
         SoraEndpoints.Map(app, state);
         app.MapGet("/files/{name}", (string name, HttpContext context) => state.ServeFileAsync(Path.GetFileNameWithoutExtension(name), context));
-        app.MapPost("/sink", () => Results.NoContent());
+        app.MapPost("/sink/{**rest}", () => Results.NoContent());
         app.MapGet("/", () => Results.Text(string.Join('\n', ProviderIds.All.Where(id => id != ProviderIds.Local).Select(id => $"{id}: /{id}/"))));
 
         await app.StartAsync(cancellationToken);

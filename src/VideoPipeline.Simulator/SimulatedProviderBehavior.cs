@@ -11,6 +11,7 @@ public sealed class SimulatedProviderBehavior
     private int _serverErrorBurst;
     private int _stalls;
     private int _expiredResultUrls;
+    private readonly List<PendingFault> _faults = [];
 
     /// <summary>Shortest time from submit to a finished task.</summary>
     public TimeSpan LatencyMin { get; set; } = TimeSpan.FromMilliseconds(50);
@@ -80,11 +81,52 @@ public sealed class SimulatedProviderBehavior
 
     public TimeSpan StallDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Which requests <see cref="Stalls"/> holds.</summary>
+    public FaultTarget StallTarget { get; set; }
+
     /// <summary>The next this many result URLs handed out have already expired.</summary>
     public int ExpiredResultUrls
     {
         get => Volatile.Read(ref _expiredResultUrls);
         set => Volatile.Write(ref _expiredResultUrls, value);
+    }
+
+    /// <summary>The next <paramref name="count"/> requests <paramref name="target"/> covers meet <paramref name="fault"/>.</summary>
+    public void Inject(WireFault fault, FaultTarget target = FaultTarget.Any, int count = 1)
+    {
+        lock (_faults)
+        {
+            _faults.Add(new PendingFault(fault, target, count));
+        }
+    }
+
+    /// <summary>Forgets every injected fault not yet used.</summary>
+    public void ClearFaults()
+    {
+        lock (_faults)
+        {
+            _faults.Clear();
+        }
+    }
+
+    internal WireFault? TakeFault(bool isSubmit)
+    {
+        lock (_faults)
+        {
+            var due = _faults.FindIndex(f => f.Target == FaultTarget.Any || (f.Target == FaultTarget.Submits) == isSubmit);
+            if (due < 0)
+            {
+                return null;
+            }
+
+            var fault = _faults[due];
+            if (--fault.Remaining <= 0)
+            {
+                _faults.RemoveAt(due);
+            }
+
+            return fault.Fault;
+        }
     }
 
     internal bool TakeRateLimit() => Take(ref _rateLimitBurst);
@@ -112,5 +154,14 @@ public sealed class SimulatedProviderBehavior
                 return true;
             }
         }
+    }
+
+    private sealed class PendingFault(WireFault fault, FaultTarget target, int remaining)
+    {
+        public WireFault Fault { get; } = fault;
+
+        public FaultTarget Target { get; } = target;
+
+        public int Remaining { get; set; } = remaining;
     }
 }

@@ -22,6 +22,9 @@ public sealed class SimulatorOptions
     /// <summary>Issuer of the simulated Gemini per-request webhook JWTs.</summary>
     public string JwtIssuer { get; set; } = "https://generativelanguage.googleapis.com/";
 
+    /// <summary>Audience of the simulated Gemini per-request webhook JWTs.</summary>
+    public string JwtAudience { get; set; } = "videopipeline-simulator";
+
     public FfmpegOptions Ffmpeg { get; set; } = new();
 
     /// <summary>Where rendered clips go; empty means a fresh temp folder removed on dispose.</summary>

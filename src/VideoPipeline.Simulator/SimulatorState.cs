@@ -43,7 +43,11 @@ internal sealed class SimulatorState : IDisposable
         {
             Behaviors[id] = new SimulatedProviderBehavior();
         }
+
+        Faults = new WireFaults(id => Behaviors.GetValueOrDefault(id), _stopping.Token);
     }
+
+    public WireFaults Faults { get; }
 
     public SimulatorOptions Options { get; }
 
@@ -67,7 +71,7 @@ internal sealed class SimulatorState : IDisposable
     public async Task StallAsync(HttpContext context, Func<Task> next)
     {
         var segment = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        if (segment is not null && Behaviors.TryGetValue(segment, out var behavior) && behavior.TakeStall())
+        if (segment is not null && Behaviors.TryGetValue(segment, out var behavior) && Hits(behavior.StallTarget, context.Request) && behavior.TakeStall())
         {
             // Read the body first, so the request is carried out even after the client has given up.
             context.Request.EnableBuffering();
@@ -78,6 +82,22 @@ internal sealed class SimulatorState : IDisposable
 
         await next();
     }
+
+    /// <summary>True when <paramref name="target"/> covers this request: a submit is a POST that is not Vertex's fetchPredictOperation.</summary>
+    public static bool Hits(FaultTarget target, HttpRequest request)
+    {
+        var isSubmit = IsSubmit(request);
+        return target switch
+        {
+            FaultTarget.Submits => isSubmit,
+            FaultTarget.Reads => !isSubmit,
+            _ => true,
+        };
+    }
+
+    /// <summary>A submit is a POST under a provider that is not Vertex's fetchPredictOperation read.</summary>
+    public static bool IsSubmit(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value?.EndsWith(":fetchPredictOperation", StringComparison.Ordinal) != true;
 
     public int SubmitsReceived(string providerId) => _submits.GetValueOrDefault(providerId);
 
@@ -211,6 +231,14 @@ internal sealed class SimulatorState : IDisposable
     public Task<string> ClipAsync(SimulatedTask task) =>
         _clips.GetOrAdd(task.Id, _ => new Lazy<Task<string>>(() => RenderAsync(task))).Value;
 
+    /// <summary>The request body as JSON, or null when it is not JSON (the endpoint then refuses it as the real API would).</summary>
+    public static async Task<JsonNode?> ReadJsonAsync(HttpContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        return VideoPipeline.Providers.JsonFields.TryParse(buffer.ToArray(), out var json) ? json : null;
+    }
+
     public static IResult Json(JsonNode node, int status = StatusCodes.Status200OK) =>
         Results.Text(node.ToJsonString(), "application/json", statusCode: status);
 
@@ -219,6 +247,7 @@ internal sealed class SimulatorState : IDisposable
         _tokens.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Options.JwtIssuer,
+            Audience = Options.JwtAudience,
             Subject = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", operation)]),
             IssuedAt = Time.GetUtcNow().UtcDateTime,
             NotBefore = Time.GetUtcNow().UtcDateTime,

@@ -19,7 +19,7 @@ public sealed class MalformedResponseTests
 
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() => runway.GetStatusAsync("t1", CancellationToken.None));
 
-        Assert.Equal("malformed_response", ex.Failure.Code);
+        Assert.Equal(ProviderFailureCodes.Malformed, ex.Failure.Code);
         Assert.Equal(ProviderFailureKind.Transient, ex.Failure.Kind);
     }
 
@@ -38,7 +38,7 @@ public sealed class MalformedResponseTests
     {
         var ex = await Assert.ThrowsAsync<ProviderCallException>(() => Runway("<html>oops</html>").GetStatusAsync("t1", CancellationToken.None));
 
-        Assert.Equal("malformed_response", ex.Failure.Code);
+        Assert.Equal(ProviderFailureCodes.Malformed, ex.Failure.Code);
     }
 
     private static RunwayProvider Runway(string body)

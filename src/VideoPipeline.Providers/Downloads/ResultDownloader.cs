@@ -6,10 +6,12 @@ namespace VideoPipeline.Providers.Downloads;
 /// <summary>
 /// Streams a provider's result: https only (loopback http only when the provider's options allow it for
 /// the simulator), host on the provider's allow-list, redirects followed by hand so every hop is checked,
-/// size capped. The adapter's authorize callback runs for every hop and adds credentials only for its own hosts.
+/// size capped, and a body that goes <see cref="RemoteProviderOptions.BodyTimeout"/> without a byte fails. The adapter's authorize callback runs for every hop and adds credentials only for its own hosts.
 /// </summary>
-public sealed class ResultDownloader(HttpClient http)
+public sealed class ResultDownloader(HttpClient http, TimeProvider? timeProvider = null)
 {
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
     public const string HttpClientName = "provider-downloads";
     private const int MaxRedirects = 5;
 
@@ -26,11 +28,28 @@ public sealed class ResultDownloader(HttpClient http)
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
             authorize?.Invoke(request); // the adapter adds credentials only for its own hosts
 
-            var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
+            HttpResponseMessage response;
+            try
             {
-                current = location.IsAbsoluteUri ? location : new Uri(current, location);
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new ProviderCallException(ProviderFailures.DownloadFailed($"the result host did not answer ({ex.HttpRequestError})", transient: true), ex);
+            }
+            catch (Exception ex) when (ex is Polly.Timeout.TimeoutRejectedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new ProviderCallException(ProviderFailures.Timeout("the result host did not answer in time"), ex);
+            }
+
+            if (IsRedirect(response.StatusCode))
+            {
+                var location = response.Headers.Location;
                 response.Dispose();
+                current = location is null ? throw new ProviderCallException(ProviderFailures.DownloadFailed("a redirect without a Location", transient: false))
+                    : location.IsAbsoluteUri ? location
+                    : Uri.TryCreate(current, location, out var next) ? next
+                    : throw new ProviderCallException(ProviderFailures.DownloadFailed("a redirect to an unreadable Location", transient: false));
                 continue;
             }
 
@@ -44,8 +63,7 @@ public sealed class ResultDownloader(HttpClient http)
             {
                 var status = (int)response.StatusCode;
                 response.Dispose();
-                throw new ProviderCallException(new ProviderFailure(
-                    status >= 500 ? ProviderFailureKind.Transient : ProviderFailureKind.Permanent, $"download_{status}", $"result download answered {status}"));
+                throw new ProviderCallException(ProviderFailures.DownloadFailed($"result download answered {status}", transient: status >= 500, $"http_{status}"));
             }
 
             if (response.Content.Headers.ContentLength > options.MaxResultBytes)
@@ -55,10 +73,10 @@ public sealed class ResultDownloader(HttpClient http)
             }
 
             var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return new CappedStream(body, response, options.MaxResultBytes);
+            return new CappedStream(body, response, options.MaxResultBytes, options.BodyTimeout, _time);
         }
 
-        throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Permanent, "too_many_redirects", $"more than {MaxRedirects} redirects"));
+        throw new ProviderCallException(ProviderFailures.DownloadFailed($"more than {MaxRedirects} redirects", transient: false));
     }
 
     /// <summary>Throws unless <paramref name="url"/> may be downloaded under <paramref name="options"/>.</summary>
@@ -91,10 +109,10 @@ public sealed class ResultDownloader(HttpClient http)
     }
 
     internal static ProviderCallException TooLarge(long cap) =>
-        new(new ProviderFailure(ProviderFailureKind.Permanent, "result_too_large", $"result is larger than {cap} bytes"));
+        new(ProviderFailures.ResultTooLarge($"result is larger than {cap} bytes"));
 
     private static ProviderCallException Refused(string why) =>
-        new(new ProviderFailure(ProviderFailureKind.Permanent, "result_url_refused", $"result URL refused: {why}"));
+        new(ProviderFailures.ResultUrlRefused($"result URL refused: {why}"));
 
     private static bool IsRedirect(HttpStatusCode status) =>
         status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther

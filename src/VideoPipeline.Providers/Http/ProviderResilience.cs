@@ -16,14 +16,19 @@ public static class ProviderResilience
 {
     public const string PipelineName = "provider";
 
-    public static IHttpClientBuilder AddProviderResilience(this IHttpClientBuilder builder)
+    /// <summary>
+    /// Adds the pipeline. <paramref name="isPermanentRefusal"/> lets a provider say that one of its 429s is not
+    /// throttling (Kling answers account and allow-list refusals with 429): those are never retried.
+    /// </summary>
+    public static IHttpClientBuilder AddProviderResilience(
+        this IHttpClientBuilder builder, Func<HttpResponseMessage, CancellationToken, ValueTask<bool>>? isPermanentRefusal = null)
     {
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan); // Polly owns time limits
 
         // The factory's default request logging writes every URL, and a result URL is a bearer
         // credential (signed); the adapters log what matters without it.
         builder.RemoveAllLoggers();
-        builder.AddResilienceHandler(PipelineName, static (pipeline, context) =>
+        builder.AddResilienceHandler(PipelineName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<ProviderResilienceOptions>>().Value;
             var time = context.ServiceProvider.GetService<TimeProvider>() ?? TimeProvider.System;
@@ -35,7 +40,9 @@ public static class ProviderResilience
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 ShouldRetryAfterHeader = false, // DelayGenerator below also reads retry-after-ms
-                ShouldHandle = args => ValueTask.FromResult(options.MaxRetries > 0 && ShouldRetry(args.Outcome, args.Context)),
+                ShouldHandle = async args => options.MaxRetries > 0 && ShouldRetry(args.Outcome, args.Context)
+                    && !(isPermanentRefusal is not null && args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } refused
+                        && await isPermanentRefusal(refused, args.Context.CancellationToken)),
                 DelayGenerator = args =>
                 {
                     var asked = RetryAfter.From(args.Outcome.Result, time);

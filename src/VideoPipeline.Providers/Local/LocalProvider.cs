@@ -43,7 +43,7 @@ public sealed partial class LocalProvider(
         }
         catch (FfmpegNotFoundException ex)
         {
-            return Task.FromResult(SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.Permanent, "ffmpeg_missing", ex.Message)));
+            return Task.FromResult(SubmissionResult.Failed(ProviderFailures.NotConfigured($"ffmpeg is missing: {ex.Message}")));
         }
 
         var taskId = "local-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.CorrelationId)))[..24];
@@ -70,7 +70,7 @@ public sealed partial class LocalProvider(
         // Rendered before a restart: the file on disk is the record.
         return File.Exists(PathOf(taskId))
             ? Task.FromResult(Finished(taskId))
-            : throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Permanent, "not_found", $"no local task {taskId}"));
+            : throw new ProviderCallException(ProviderFailures.NotFound($"no local task {taskId}"));
     }
 
     public async Task<Stream> OpenResultAsync(string taskId, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed partial class LocalProvider(
         var status = await GetStatusAsync(taskId, cancellationToken);
         return status.State == ProviderTaskState.Succeeded
             ? new FileStream(PathOf(taskId), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
-            : throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Permanent, "not_succeeded", $"task {taskId} is {status.State}"));
+            : throw new ProviderCallException(ProviderFailures.NotSucceeded($"task {taskId} is {status.State}"));
     }
 
     public Task<CallbackVerification> VerifyCallbackAsync(ProviderCallback callback, CancellationToken cancellationToken) =>
@@ -111,7 +111,7 @@ public sealed partial class LocalProvider(
         catch (Exception ex) when (ex is InvalidOperationException or IOException or TimeoutException or UnauthorizedAccessException or OperationCanceledException)
         {
             LogRenderFailed(logger, taskId, ex);
-            final = ProviderTaskStatus.Failed(taskId, time.GetUtcNow(), new ProviderFailure(ProviderFailureKind.Transient, "render_failed", ex.Message));
+            final = ProviderTaskStatus.Failed(taskId, time.GetUtcNow(), ProviderFailures.TaskFailed(ex.Message, "render_failed", transient: true));
         }
 
         var kept = Advance(final);

@@ -12,8 +12,9 @@ namespace VideoPipeline.Providers.Sora;
 
 /// <summary>
 /// OpenAI Sora 2 (retired 2026-09-24): POST /v1/videos; GET /v1/videos/{id}; GET /v1/videos/{id}/content.
-/// Project webhooks <c>video.completed</c>/<c>video.failed</c> are Standard Webhooks signed. A lost submit
-/// response is reconciled by listing recent videos and adopting the one with this prompt created since the submit.
+/// Project webhooks <c>video.completed</c>/<c>video.failed</c> are Standard Webhooks signed. A video object carries
+/// nothing unique to the candidate (no metadata, seed or prompt: openai/openai-python src/openai/types/video.py and
+/// video_create_params.py), so a submit whose answer may hide a task cannot be told from a sibling's and ends in doubt.
 /// </summary>
 public sealed class SoraProvider(
     HttpClient http, ResultDownloader downloader, PriceTable prices, TimeProvider time, IOptions<SoraOptions> options, ILogger<SoraProvider> logger)
@@ -25,8 +26,15 @@ public sealed class SoraProvider(
 
     protected override RemoteProviderOptions Options => options.Value;
 
-    public override async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
+    protected override ProviderFailure? CheckRequest(SubmissionRequest request) =>
+        string.IsNullOrWhiteSpace(request.Prompt) ? ProviderFailures.Unsupported("Sora needs a non-empty prompt")
+        : request.DurationSeconds is < 1 or > 12 ? ProviderFailures.Unsupported($"Sora makes 4, 8 or 12 s; {request.DurationSeconds} s was asked")
+        : request.AspectRatio is not (AspectRatios.Landscape or AspectRatios.Portrait) ? ProviderFailures.Unsupported($"Sora makes 16:9 or 9:16; {request.AspectRatio} was asked")
+        : null;
+
+    protected override async Task<SubmissionResult> SubmitCoreAsync(SubmissionRequest request, CancellationToken cancellationToken)
     {
+        // openai/openai-python src/openai/types/video_create_params.py: seconds "4" | "8" | "12", size "720x1280" | "1280x720" | ...
         var portrait = request.AspectRatio == AspectRatios.Portrait;
         var body = new JsonObject
         {
@@ -35,9 +43,7 @@ public sealed class SoraProvider(
             ["seconds"] = request.DurationSeconds <= 4 ? "4" : request.DurationSeconds <= 8 ? "8" : "12",
             ["size"] = portrait ? "720x1280" : "1280x720",
         };
-        var started = Time.GetUtcNow();
-        return await SubmitAsync(
-            Api("v1/videos"), body, json => json?["id"]?.GetValue<string>(), cancellationToken, ct => ReconcileAsync(request.Prompt, started, ct));
+        return await SubmitAsync(Api("v1/videos"), body, json => json.Field("id").AsText(), cancellationToken);
     }
 
     protected override async Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken) =>
@@ -58,9 +64,13 @@ public sealed class SoraProvider(
             return Task.FromResult(CallbackVerification.Reject(error));
         }
 
-        var json = JsonNode.Parse(callback.Body.Span);
-        var type = json?["type"]?.GetValue<string>();
-        var videoId = json?["data"]?["id"]?.GetValue<string>();
+        if (!JsonFields.TryParse(callback.Body.Span, out var json))
+        {
+            return Task.FromResult(CallbackVerification.Reject("event body is not JSON"));
+        }
+
+        var type = json.Field("type").AsText();
+        var videoId = json.Field("data").Field("id").AsText();
         if (videoId is null)
         {
             return Task.FromResult(CallbackVerification.Reject("event names no video"));
@@ -91,44 +101,24 @@ public sealed class SoraProvider(
 
     private ProviderTaskStatus StatusOf(string taskId, JsonNode? video)
     {
-        var status = video?["status"]?.GetValue<string>();
+        var status = video.Field("status").AsText();
         switch (status)
         {
             case "queued":
                 return Observed(taskId, ProviderTaskState.Queued);
             case "in_progress":
-                return Observed(taskId, ProviderTaskState.Running, progress: video?["progress"]?.GetValue<double>());
+                return Observed(taskId, ProviderTaskState.Running, progress: video.Field("progress").AsDouble());
             case "completed":
                 return Observed(taskId, ProviderTaskState.Succeeded, [Api($"v1/videos/{Uri.EscapeDataString(taskId)}/content")]);
             case "failed":
-                var code = video?["error"]?["code"]?.GetValue<string>() ?? "failed";
-                var message = video?["error"]?["message"]?.GetValue<string>() ?? "the video failed";
-                var moderated = code.Contains("moderation", StringComparison.OrdinalIgnoreCase) || code.Contains("policy", StringComparison.OrdinalIgnoreCase);
-                return Observed(taskId, ProviderTaskState.Failed, failure: new ProviderFailure(moderated ? ProviderFailureKind.Moderation : ProviderFailureKind.Permanent, code, message));
-            default:
-                throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", $"Sora video status '{status}' is unknown"));
-        }
-    }
+                var code = video.Field("error").Field("code").AsText() ?? "failed";
+                var message = video.Field("error").Field("message").AsText() ?? "the video failed";
 
-    private async Task<SubmissionResult> ReconcileAsync(string prompt, DateTimeOffset started, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var json = await GetJsonAsync(Api("v1/videos?limit=50&order=desc"), cancellationToken);
-            var since = started.AddSeconds(-5).ToUnixTimeSeconds();
-            var matches = json?["data"]?.AsArray()
-                .Where(v => v?["prompt"]?.GetValue<string>() == prompt && (v?["created_at"]?.GetValue<long>() ?? 0) >= since)
-                .Select(v => v!["id"]!.GetValue<string>()).ToList() ?? [];
-            return matches.Count switch
-            {
-                1 => SubmissionResult.Ok(matches[0], reconciled: true),
-                0 => SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.InDoubt, "submit_in_doubt", "no video with this prompt appeared; it may still appear, so not re-posted")),
-                _ => SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.InDoubt, "submit_ambiguous", "several videos with this prompt appeared since the submit")),
-            };
-        }
-        catch (ProviderCallException ex)
-        {
-            return SubmissionResult.Failed(ex.Failure with { Kind = ProviderFailureKind.InDoubt });
+                // error.code is OpenAI's own string (video_create_error.py); moderation ones name it.
+                var moderated = code.Contains("moderation", StringComparison.OrdinalIgnoreCase) || code.Contains("policy", StringComparison.OrdinalIgnoreCase);
+                return Observed(taskId, ProviderTaskState.Failed, failure: moderated ? ProviderFailures.Moderated(message, code) : ProviderFailures.TaskFailed(message, code));
+            default:
+                throw new ProviderCallException(ProviderFailures.Malformed($"Sora video status '{status ?? "(none)"}' is unknown"));
         }
     }
 }

@@ -31,33 +31,38 @@ public sealed class VeoGeminiProvider(
 
     protected override RemoteProviderOptions Options => options.Value;
 
-    public override async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
-    {
-        var model = request.Model ?? options.Value.Model;
-        var parameters = new JsonObject
-        {
-            ["aspectRatio"] = request.AspectRatio,
-            ["resolution"] = request.Resolution,
-            ["durationSeconds"] = Math.Clamp(request.DurationSeconds, 4, 8),
-            ["seed"] = request.Seed & uint.MaxValue,
-        };
-        if (request.NegativePrompt is { } negative)
-        {
-            parameters["negativePrompt"] = negative;
-        }
+    protected override ProviderFailure? CheckRequest(SubmissionRequest request) => VeoRequest.Check(request, "Veo on the Gemini API");
 
+    protected override async Task<SubmissionResult> SubmitCoreAsync(SubmissionRequest request, CancellationToken cancellationToken)
+    {
+        // The Gemini API refuses seed (googleapis/python-genai google/genai/models.py, _GenerateVideosConfig_to_mldev:
+        // "seed parameter is only supported in ... Agent Platform mode, not in Gemini Developer API mode"), so none is sent.
+        var model = request.Model ?? options.Value.Model;
+        var parameters = VeoRequest.Parameters(request);
         var body = new JsonObject { ["instances"] = new JsonArray(new JsonObject { ["prompt"] = request.Prompt }), ["parameters"] = parameters };
         if (options.Value.UseRequestWebhooks && request.CallbackUrl is { } callback)
         {
-            body["webhookConfig"] = new JsonObject { ["uri"] = callback.ToString() };
+            // Per-request webhook at the request root: webhookConfig { uris: [...], userMetadata: {...} }
+            // (python-genai types.py WebhookConfig; models.py sets it on the parent object, Gemini API only).
+            body["webhookConfig"] = new JsonObject
+            {
+                ["uris"] = new JsonArray(callback.ToString()),
+                ["userMetadata"] = new JsonObject { ["correlationId"] = request.CorrelationId },
+            };
         }
 
         return await SubmitAsync(
-            Api($"v1beta/models/{Uri.EscapeDataString(model)}:predictLongRunning"), body, json => json?["name"]?.GetValue<string>(), cancellationToken);
+            Api($"v1beta/models/{Uri.EscapeDataString(model)}:predictLongRunning"), body, json => json.Field("name").AsText(), cancellationToken);
     }
 
     protected override async Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken)
     {
+        // Operation names look like models/{model}/operations/{id}; anything else is not ours to put in a URL.
+        if (!VeoRequest.IsOperationName(taskId, "models/"))
+        {
+            throw new ProviderCallException(ProviderFailures.NotFound($"'{taskId}' is not a Gemini operation name"));
+        }
+
         var json = await GetJsonAsync(Api($"v1beta/{taskId}"), cancellationToken);
         return StatusOf(taskId, json);
     }
@@ -100,16 +105,19 @@ public sealed class VeoGeminiProvider(
             return CallbackVerification.Reject("no webhook secret or JWKS is configured for veo-gemini");
         }
 
-        var json = JsonNode.Parse(callback.Body.Span);
-        var operation = json?["data"] is JsonObject data ? data : json;
+        if (!JsonFields.TryParse(callback.Body.Span, out var json))
+        {
+            return CallbackVerification.Reject("callback body is not JSON");
+        }
 
-        var name = operation?["name"]?.GetValue<string>();
+        var operation = json.Field("data") is JsonObject data ? data : json;
+        var name = operation.Field("name").AsText();
         if (string.IsNullOrWhiteSpace(name))
         {
             return CallbackVerification.Reject("callback names no operation");
         }
 
-        if (coversBody && operation?["done"] is not null)
+        if (coversBody && operation.Field("done").AsBool() is not null)
         {
             var status = StatusOf(name, operation);
             return status.IsTerminal ? CallbackVerification.Trusted(status, id) : CallbackVerification.HintFor(name, id);
@@ -136,8 +144,8 @@ public sealed class VeoGeminiProvider(
     private ProviderTaskStatus StatusOf(string taskId, JsonNode? operation)
     {
         var (state, urls, failure) = VeoOperation.Read(operation, response =>
-            response?["generateVideoResponse"]?["generatedSamples"]?.AsArray()
-                .Select(s => ParseUrl(s?["video"]?["uri"]?.GetValue<string>())).OfType<Uri>().ToList() ?? []);
+            response.Field("generateVideoResponse").Field("generatedSamples").Items()
+                .Select(s => ParseUrl(s.Field("video").Field("uri").AsText())).OfType<Uri>().ToList());
         return Observed(taskId, state, urls, failure);
     }
 }

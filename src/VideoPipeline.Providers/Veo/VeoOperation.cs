@@ -11,35 +11,44 @@ internal static class VeoOperation
 {
     public static (ProviderTaskState State, IReadOnlyList<Uri>? Urls, ProviderFailure? Failure) Read(JsonNode? operation, Func<JsonNode?, IReadOnlyList<Uri>> samples)
     {
-        if (operation?["done"]?.GetValue<bool>() != true)
+        var done = operation.Field("done").AsBool();
+        if (done is null && operation is not JsonObject)
+        {
+            throw new ProviderCallException(ProviderFailures.Malformed("the operation is not a JSON object"));
+        }
+
+        if (done != true)
         {
             return (ProviderTaskState.Running, null, null);
         }
 
-        if (operation["error"] is { } error)
+        if (operation.Field("error") is JsonObject error)
         {
-            var code = error["code"]?.GetValue<int>() ?? 2;
+            var code = error.Field("code").AsInt() ?? 2;
+            var message = error.Field("message").AsText() ?? "the operation failed";
 
-            // google.rpc.Code: RESOURCE_EXHAUSTED 8, ABORTED 10, INTERNAL 13, UNAVAILABLE 14, DEADLINE_EXCEEDED 4 may pass on a new try.
-            var kind = code is 4 or 8 or 10 or 13 or 14 ? ProviderFailureKind.Transient : ProviderFailureKind.Permanent;
-            return (ProviderTaskState.Failed, null, new ProviderFailure(kind, $"rpc_{code}", error["message"]?.GetValue<string>() ?? "the operation failed"));
+            // google.rpc.Code: DEADLINE_EXCEEDED 4, RESOURCE_EXHAUSTED 8, ABORTED 10, INTERNAL 13, UNAVAILABLE 14 may pass on a new try;
+            // NOT_FOUND 5 on a model is a retired or unknown model.
+            var failure = code is 4 or 8 or 10 or 13 or 14 ? ProviderFailures.TaskFailed(message, $"rpc_{code}", transient: true)
+                : ProviderFailures.TaskFailed(message, $"rpc_{code}");
+            return (ProviderTaskState.Failed, null, failure);
         }
 
-        var response = operation["response"];
+        var response = operation.Field("response");
         var urls = samples(response);
         if (urls.Count > 0)
         {
             return (ProviderTaskState.Succeeded, urls, null);
         }
 
-        var filtered = Find(response, "raiMediaFilteredCount")?.GetValue<int>() ?? 0;
-        var reasons = Find(response, "raiMediaFilteredReasons")?.AsArray().Select(r => r?.GetValue<string>()).OfType<string>().ToList() ?? [];
+        var filtered = Find(response, "raiMediaFilteredCount").AsInt() ?? 0;
+        var reasons = Find(response, "raiMediaFilteredReasons").Items().Select(r => r.AsText()).OfType<string>().ToList();
         return filtered > 0
-            ? (ProviderTaskState.Failed, null, new ProviderFailure(ProviderFailureKind.Moderation, "rai_media_filtered", reasons.Count > 0 ? string.Join("; ", reasons) : "the samples were filtered by Veo's safety filters"))
-            : (ProviderTaskState.Failed, null, new ProviderFailure(ProviderFailureKind.Permanent, "no_samples", "the operation finished without samples"));
+            ? (ProviderTaskState.Failed, null, ProviderFailures.Moderated(reasons.Count > 0 ? string.Join("; ", reasons) : "the samples were filtered by Veo's safety filters", "rai_media_filtered"))
+            : (ProviderTaskState.Failed, null, ProviderFailures.TaskFailed("the operation finished without samples", "no_samples"));
     }
 
     /// <summary>The field at the response root or one level down (Gemini nests it in generateVideoResponse).</summary>
     private static JsonNode? Find(JsonNode? response, string name) =>
-        response?[name] ?? response?.AsObject().Select(p => p.Value is JsonObject o ? o[name] : null).FirstOrDefault(n => n is not null);
+        response.Field(name) ?? (response as JsonObject)?.Select(p => p.Value.Field(name)).FirstOrDefault(n => n is not null);
 }

@@ -31,21 +31,15 @@ public sealed class VeoVertexProvider(
 
     protected override RemoteProviderOptions Options => options.Value;
 
-    public override async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
-    {
-        var parameters = new JsonObject
-        {
-            ["aspectRatio"] = request.AspectRatio,
-            ["resolution"] = request.Resolution,
-            ["durationSeconds"] = Math.Clamp(request.DurationSeconds, 4, 8),
-            ["sampleCount"] = 1,
-            ["seed"] = request.Seed & uint.MaxValue,
-        };
-        if (request.NegativePrompt is { } negative)
-        {
-            parameters["negativePrompt"] = negative;
-        }
+    protected override long MaxJsonBytes => Math.Max(DefaultMaxJsonBytes, (options.Value.MaxResultBytes * 4 / 3) + (64 * 1024)); // inline base64 videos
 
+    protected override ProviderFailure? CheckRequest(SubmissionRequest request) => VeoRequest.Check(request, "Veo on Vertex AI");
+
+    protected override async Task<SubmissionResult> SubmitCoreAsync(SubmissionRequest request, CancellationToken cancellationToken)
+    {
+        var parameters = VeoRequest.Parameters(request);
+        parameters["sampleCount"] = 1;
+        parameters["seed"] = request.Seed & uint.MaxValue; // Vertex takes a seed (uint32), the Gemini API does not
         if (options.Value.StorageUri is { } storage)
         {
             parameters["storageUri"] = storage;
@@ -57,11 +51,16 @@ public sealed class VeoVertexProvider(
 
     protected override async Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken)
     {
+        if (!VeoRequest.IsOperationName(taskId, "projects/"))
+        {
+            throw new ProviderCallException(ProviderFailures.NotFound($"'{taskId}' is not a Vertex operation name"));
+        }
+
         var model = ModelOf(taskId);
         var json = await PostReadAsync(ModelUrl(model, "fetchPredictOperation"), new JsonObject { ["operationName"] = taskId }, cancellationToken);
         var (state, urls, failure) = VeoOperation.Read(json, response =>
-            response?["videos"]?.AsArray().Select(v => v?["gcsUri"]?.GetValue<string>() is { } gcs ? FromGcs(gcs)
-                : v?["bytesBase64Encoded"] is not null ? new Uri(InlinePrefix + "inline") : null).OfType<Uri>().ToList() ?? []);
+            response.Field("videos").Items().Select(v => v.Field("gcsUri").AsText() is { } gcs ? FromGcs(gcs)
+                : v.Field("bytesBase64Encoded").AsText() is not null ? new Uri(InlinePrefix + "inline") : null).OfType<Uri>().ToList());
         return Observed(taskId, state, urls, failure);
     }
 
@@ -71,10 +70,17 @@ public sealed class VeoVertexProvider(
         {
             // Inline output: fetch the operation once more and decode the sample.
             var json = await PostReadAsync(ModelUrl(ModelOf(status.TaskId), "fetchPredictOperation"), new JsonObject { ["operationName"] = status.TaskId }, cancellationToken);
-            var encoded = json?["response"]?["videos"]?[0]?["bytesBase64Encoded"]?.GetValue<string>()
-                ?? throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Permanent, "no_result", "inline sample missing"));
-            var bytes = Convert.FromBase64String(encoded);
-            return bytes.LongLength > options.Value.MaxResultBytes ? throw ResultDownloader.TooLarge(options.Value.MaxResultBytes) : new MemoryStream(bytes, writable: false);
+            var encoded = json.Field("response").Field("videos").Item(0).Field("bytesBase64Encoded").AsText()
+                ?? throw new ProviderCallException(ProviderFailures.NoResult("inline sample missing"));
+            if ((long)encoded.Length * 3 / 4 > options.Value.MaxResultBytes)
+            {
+                throw ResultDownloader.TooLarge(options.Value.MaxResultBytes);
+            }
+
+            var bytes = new byte[(encoded.Length * 3 / 4) + 3];
+            return Convert.TryFromBase64String(encoded, bytes, out var written)
+                ? new MemoryStream(bytes, 0, written, writable: false)
+                : throw new ProviderCallException(ProviderFailures.Malformed("the inline sample is not base64"));
         }
 
         _downloadToken = tokens is null ? null : await tokens.GetTokenAsync(cancellationToken);
@@ -83,8 +89,7 @@ public sealed class VeoVertexProvider(
 
     protected override async ValueTask AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var provider = tokens ?? throw new ProviderCallException(new ProviderFailure(
-            ProviderFailureKind.Permanent, "not_configured", "veo-vertex needs an IGoogleAccessTokenProvider registered by the host"));
+        var provider = tokens ?? throw new ProviderCallException(ProviderFailures.NotConfigured("veo-vertex needs an IGoogleAccessTokenProvider registered by the host"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await provider.GetTokenAsync(cancellationToken));
     }
 

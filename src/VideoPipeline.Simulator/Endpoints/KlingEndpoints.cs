@@ -21,7 +21,8 @@ internal static class KlingEndpoints
         foreach (var kind in new[] { "text2video", "image2video" })
         {
             group.MapPost($"/{kind}", (Delegate)((HttpContext context) => SubmitAsync(state, context)));
-            group.MapGet($"/{kind}/{{id}}", (string id, HttpContext context) => Query(state, context, state.Find(id)));
+            // Kling's "Query Task (Single)" takes a task_id or the caller's external_task_id in the same path segment.
+            group.MapGet($"/{kind}/{{id}}", (string id, HttpContext context) => Query(state, context, state.Find(id) ?? state.FindByExternalId(ProviderIds.Kling, id)));
             group.MapGet($"/{kind}", (string? external_task_id, HttpContext context) =>
                 Query(state, context, external_task_id is null ? null : state.FindByExternalId(ProviderIds.Kling, external_task_id)));
         }

@@ -8,7 +8,10 @@ using VideoPipeline.Domain.Jobs;
 
 namespace VideoPipeline.Simulator.Endpoints;
 
-/// <summary>OpenAI's videos API as it was before the shutdown: POST/GET /v1/videos, GET /v1/videos/{id}[/content].</summary>
+/// <summary>
+/// OpenAI's videos API as it was before the shutdown: POST/GET /v1/videos, GET /v1/videos/{id}[/content]. The video
+/// object is openai/openai-python src/openai/types/video.py: it carries no prompt, seed or metadata.
+/// </summary>
 internal static class SoraEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
@@ -35,7 +38,6 @@ internal static class SoraEndpoints
             ["id"] = task.Id,
             ["object"] = "video",
             ["model"] = task.Model,
-            ["prompt"] = task.Prompt,
             ["created_at"] = task.CreatedAt.ToUnixTimeSeconds(),
             ["seconds"] = task.DurationSeconds.ToString(CultureInfo.InvariantCulture),
             ["status"] = at switch

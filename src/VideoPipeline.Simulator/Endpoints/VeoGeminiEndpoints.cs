@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Providers;
 
 namespace VideoPipeline.Simulator.Endpoints;
 
@@ -119,21 +120,31 @@ internal static class VeoGeminiEndpoints
             return throttled;
         }
 
-        var json = await JsonNode.ParseAsync(context.Request.Body);
-        var prompt = json?["instances"]?[0]?["prompt"]?.GetValue<string>();
+        var json = await SimulatorState.ReadJsonAsync(context);
+        var prompt = json.Field("instances").Item(0).Field("prompt").AsText();
         if (string.IsNullOrWhiteSpace(prompt))
         {
             return Error(400, "instances[0].prompt is required.", "INVALID_ARGUMENT");
         }
 
-        var parameters = json?["parameters"];
+        var parameters = json.Field("parameters");
+        if (VeoRules.Refusal(parameters, seedAllowed: false) is { } refusal)
+        {
+            return Error(400, refusal, "INVALID_ARGUMENT");
+        }
+
         var model = modelAction[..colon];
-        var callback = Uri.TryCreate(json?["webhookConfig"]?["uri"]?.GetValue<string>(), UriKind.Absolute, out var url) ? url : null;
+
+        // Per-request webhook: webhookConfig { uris: [...], userMetadata } at the request root (googleapis/python-genai types.py WebhookConfig).
+        var callback = Uri.TryCreate(json.Field("webhookConfig").Field("uris").Item(0).AsText(), UriKind.Absolute, out var url) ? url : null;
         var task = state.Create(ProviderIds.VeoGemini, $"models/{model}/operations/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}", prompt,
-            parameters?["seed"]?.GetValue<long>() ?? 0, parameters?["durationSeconds"]?.GetValue<int>() ?? 8,
-            parameters?["aspectRatio"]?.GetValue<string>() ?? AspectRatios.Landscape, callback, null, model);
+            Seed(prompt + json.Field("webhookConfig").Field("userMetadata")?.ToJsonString()), parameters.Field("durationSeconds").AsInt() ?? 8,
+            parameters.Field("aspectRatio").AsText() ?? AspectRatios.Landscape, callback, null, model);
         return state.LoseResponse(ProviderIds.VeoGemini, context) ? Results.Empty : SimulatorState.Json(new JsonObject { ["name"] = task.Id });
     }
+
+    /// <summary>The Gemini API takes no seed: derive one from the request so candidates still differ.</summary>
+    private static long Seed(string key) => BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     internal static IResult Error(int code, string message, string status) =>
         SimulatorState.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["status"] = status } }, code);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Providers;
 
 namespace VideoPipeline.Simulator.Endpoints;
 
@@ -32,10 +33,10 @@ internal static class VeoVertexEndpoints
             return throttled;
         }
 
-        var json = await JsonNode.ParseAsync(context.Request.Body);
+        var json = await SimulatorState.ReadJsonAsync(context);
         if (verb == "fetchPredictOperation")
         {
-            var name = json?["operationName"]?.GetValue<string>() ?? string.Empty;
+            var name = json.Field("operationName").AsText() ?? string.Empty;
             return state.Find(name) is { ProviderId: ProviderIds.VeoVertex } task
                 ? SimulatorState.Json(await OperationAsync(state, task))
                 : VeoGeminiEndpoints.Error(404, "Operation not found.", "NOT_FOUND");
@@ -46,16 +47,21 @@ internal static class VeoVertexEndpoints
             return VeoGeminiEndpoints.Error(404, "Method not found.", "NOT_FOUND");
         }
 
-        var prompt = json?["instances"]?[0]?["prompt"]?.GetValue<string>();
+        var prompt = json.Field("instances").Item(0).Field("prompt").AsText();
         if (string.IsNullOrWhiteSpace(prompt))
         {
             return VeoGeminiEndpoints.Error(400, "instances[0].prompt is required.", "INVALID_ARGUMENT");
         }
 
-        var parameters = json?["parameters"];
+        var parameters = json.Field("parameters");
+        if (VeoRules.Refusal(parameters, seedAllowed: true) is { } refusal)
+        {
+            return VeoGeminiEndpoints.Error(400, refusal, "INVALID_ARGUMENT");
+        }
+
         var id = $"projects/{project}/locations/{location}/publishers/google/models/{model}/operations/{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
-        var created = state.Create(ProviderIds.VeoVertex, id, prompt, parameters?["seed"]?.GetValue<long>() ?? 0, parameters?["durationSeconds"]?.GetValue<int>() ?? 8,
-            parameters?["aspectRatio"]?.GetValue<string>() ?? AspectRatios.Landscape, null, null, model);
+        var created = state.Create(ProviderIds.VeoVertex, id, prompt, parameters.Field("seed").AsLong() ?? 0, parameters.Field("durationSeconds").AsInt() ?? 8,
+            parameters.Field("aspectRatio").AsText() ?? AspectRatios.Landscape, null, null, model);
         return state.LoseResponse(ProviderIds.VeoVertex, context) ? Results.Empty : SimulatorState.Json(new JsonObject { ["name"] = created.Id });
     }
 

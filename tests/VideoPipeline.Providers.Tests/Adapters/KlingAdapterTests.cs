@@ -91,12 +91,13 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : SimulatorTest(
     public async Task Submit_that_times_out_and_arrives_late_is_adopted_not_billed_twice()
     {
         Behavior.Stalls = 1;
+        Behavior.StallTarget = FaultTarget.Submits;
         Behavior.StallDuration = TimeSpan.FromSeconds(4); // past the 2 s attempt timeout; the task is created afterwards
         var tasks = Sim.TasksCreated(ProviderIds.Kling);
         var request = Await.Request();
 
         var first = await Kling.SubmitAsync(request, CancellationToken.None);
-        Assert.Equal("submit_lost", first.Failure?.Code); // not there yet when reconciled
+        Assert.Equal(ProviderFailureCodes.Unreachable, first.Failure?.Code); // not there yet when reconciled
 
         await Eventually.TrueAsync(() => Sim.TasksCreated(ProviderIds.Kling) != tasks, "the late arrival of Kling's task", Await.Deadline);
 
@@ -115,7 +116,8 @@ public sealed class KlingAdapterTests(SimulatorFixture fixture) : SimulatorTest(
         var submitted = await Kling.SubmitAsync(Await.Request(), CancellationToken.None);
 
         Assert.Equal(ProviderFailureKind.Moderation, submitted.Failure?.Kind);
-        Assert.Equal("1301", submitted.Failure!.Code);
+        Assert.Equal(ProviderFailureCodes.Moderated, submitted.Failure!.Code);
+        Assert.Equal("1301", submitted.Failure.ProviderCode);
         Assert.False(submitted.Failure.IsRetryable);
     }
 

@@ -104,7 +104,7 @@ public sealed class RunwayAdapterTests(SimulatorFixture fixture) : SimulatorTest
 
         Assert.Equal(ProviderTaskState.Failed, status.State);
         Assert.Equal(ProviderFailureKind.Moderation, status.Failure!.Kind);
-        Assert.Equal("SAFETY.INPUT.TEXT", status.Failure.Code);
+        Assert.Equal("SAFETY.INPUT.TEXT", status.Failure.ProviderCode);
         Assert.Contains("moderation", status.Failure.Message, StringComparison.Ordinal);
         Assert.False(status.Failure.IsRetryable);
     }

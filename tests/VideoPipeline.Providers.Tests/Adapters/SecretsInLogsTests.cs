@@ -26,7 +26,7 @@ public sealed class SecretsInLogsTests(SimulatorFixture fixture)
         await (await runway.OpenResultAsync(submitted.TaskId!, CancellationToken.None)).DisposeAsync();
 
         Assert.Contains(logs.Lines, l => l.Contains("HTTP 503", StringComparison.Ordinal));
-        Assert.Contains(logs.Lines, l => l.Contains("reconciling instead of re-posting", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("never re-posting", StringComparison.Ordinal));
         Assert.Contains(logs.Lines, l => l.Contains("expired", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("test-runway-key", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains("/files/", StringComparison.Ordinal));

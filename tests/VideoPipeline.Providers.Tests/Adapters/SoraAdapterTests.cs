@@ -41,18 +41,24 @@ public sealed class SoraAdapterTests(SimulatorFixture fixture) : SimulatorTest(f
         var status = await Await.TerminalAsync(Sora, submitted.TaskId!);
 
         Assert.Equal(ProviderFailureKind.Moderation, status.Failure?.Kind);
-        Assert.Equal("moderation_blocked", status.Failure!.Code);
+        Assert.Equal("moderation_blocked", status.Failure!.ProviderCode);
     }
 
     [Fact]
-    public async Task Lost_submit_response_is_reconciled_by_listing_recent_videos()
+    public async Task Lost_submit_response_is_in_doubt_and_never_adopts_a_sibling_candidates_video()
     {
+        // Two candidates of one shot share the prompt; a video object carries nothing that tells them apart.
+        var prompt = $"a shared shot prompt {Guid.NewGuid():N}";
+        var sibling = await Sora.SubmitAsync(Await.Request(prompt: prompt, seed: 1), CancellationToken.None);
+        Assert.True(sibling.Accepted, sibling.Failure?.Message);
         Behavior.LostSubmitResponses = 1;
         var submits = Sim.SubmitsReceived(ProviderIds.Sora);
 
-        var submitted = await Sora.SubmitAsync(Await.Request(prompt: $"a unique prompt {Guid.NewGuid():N}"), CancellationToken.None);
+        var submitted = await Sora.SubmitAsync(Await.Request(prompt: prompt, seed: 2), CancellationToken.None);
 
-        Assert.True(submitted.Reconciled, submitted.Failure?.Message);
+        Assert.False(submitted.Accepted);
+        Assert.NotEqual(sibling.TaskId, submitted.TaskId);
+        Assert.Equal(ProviderFailureKind.InDoubt, submitted.Failure?.Kind);
         Assert.Equal(submits + 1, Sim.SubmitsReceived(ProviderIds.Sora));
     }
 

@@ -38,7 +38,7 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : SimulatorT
         var status = await Await.TerminalAsync(Veo, submitted.TaskId!);
 
         Assert.Equal(ProviderFailureKind.Moderation, status.Failure?.Kind);
-        Assert.Equal("rai_media_filtered", status.Failure!.Code);
+        Assert.Equal("rai_media_filtered", status.Failure!.ProviderCode);
         Assert.Contains("safety filter", status.Failure.Message, StringComparison.Ordinal);
     }
 
@@ -51,7 +51,7 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : SimulatorT
         var status = await Await.TerminalAsync(Veo, submitted.TaskId!);
 
         Assert.Equal(ProviderFailureKind.Transient, status.Failure?.Kind); // INTERNAL (13) may pass on a new task
-        Assert.Equal("rpc_13", status.Failure!.Code);
+        Assert.Equal("rpc_13", status.Failure!.ProviderCode);
     }
 
     [Fact]
@@ -176,5 +176,6 @@ public sealed class VeoGeminiAdapterTests(SimulatorFixture fixture) : SimulatorT
         settings["Providers:VeoGemini:UseRequestWebhooks"] = "true";
         settings["Providers:VeoGemini:WebhookJwksUrl"] = Sim.GeminiJwksUrl.ToString();
         settings["Providers:VeoGemini:WebhookJwtIssuer"] = Sim.JwtIssuer;
+        settings["Providers:VeoGemini:WebhookJwtAudience"] = Sim.JwtAudience;
     });
 }

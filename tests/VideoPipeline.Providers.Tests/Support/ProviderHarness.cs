@@ -12,6 +12,8 @@ namespace VideoPipeline.Providers.Tests.Support;
 /// <summary>The real DI registration, configured the way a user points a deployment at the simulator.</summary>
 public sealed class ProviderHarness : IAsyncDisposable
 {
+    public const string KlingCallbackToken = "kling-route-token-0123456789";
+
     private readonly ServiceProvider _services;
 
     public ProviderHarness(
@@ -29,6 +31,7 @@ public sealed class ProviderHarness : IAsyncDisposable
             ["Providers:Runway:ApiKey"] = "test-runway-key",
             ["Providers:Kling:AccessKey"] = "test-access-key",
             ["Providers:Kling:SecretKey"] = "test-kling-secret-key-of-32-bytes!",
+            ["Providers:Kling:CallbackToken"] = KlingCallbackToken,
             ["Providers:VeoGemini:ApiKey"] = "test-gemini-key",
             ["Providers:VeoGemini:WebhookSecret"] = simulator.WebhookSecret,
             ["Providers:VeoVertex:ProjectId"] = "test-project",

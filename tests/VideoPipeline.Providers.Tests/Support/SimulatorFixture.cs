@@ -30,6 +30,8 @@ public sealed class SimulatorFixture : IAsyncLifetime
         b.RateLimitBurst = 0;
         b.ServerErrorBurst = 0;
         b.Stalls = 0;
+        b.ClearFaults();
+        b.StallTarget = FaultTarget.Any;
         b.LostSubmitResponses = 0;
         b.ExpiredResultUrls = 0;
         b.RetryAfter = RetryAfterMode.Seconds;

@@ -25,5 +25,10 @@ public abstract class SimulatorTest(SimulatorFixture fixture, string providerId)
 
     public async Task DisposeAsync() => await Harness.DisposeAsync();
 
-    protected static ProviderCallback Callback(RecordedCallback recorded) => new(recorded.Headers, recorded.Body);
+    /// <summary>The callback as the host hands it over: the last path segment after the sink is the route token.</summary>
+    protected static ProviderCallback Callback(RecordedCallback recorded)
+    {
+        var segments = recorded.Target.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return new(recorded.Headers, recorded.Body, segments.Length > 1 ? Uri.UnescapeDataString(segments[^1]) : null);
+    }
 }

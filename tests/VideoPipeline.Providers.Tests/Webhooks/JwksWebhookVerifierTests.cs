@@ -12,17 +12,19 @@ namespace VideoPipeline.Providers.Tests.Webhooks;
 public sealed class JwksWebhookVerifierTests : IDisposable
 {
     private const string Issuer = "https://generativelanguage.googleapis.com/";
+    private const string Audience = "https://pipeline.example.test/api/webhooks/veo-gemini";
     private readonly RSA _google = RSA.Create(2048);
     private readonly RSA _attacker = RSA.Create(2048);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
     private readonly JwksHandler _jwks;
+    private readonly JwksCache _cache;
     private readonly JwksWebhookVerifier _verifier;
 
     public JwksWebhookVerifierTests()
     {
         _jwks = new JwksHandler(Jwks(_google, "k1"));
-        var cache = new JwksCache(new HttpClient(_jwks), new Uri("https://keys.example.test/jwks.json"), _time, TimeSpan.FromHours(1));
-        _verifier = new JwksWebhookVerifier(cache, _time, Issuer, audience: null);
+        _cache = new JwksCache(new HttpClient(_jwks), new Uri("https://keys.example.test/jwks.json"), _time, TimeSpan.FromHours(1));
+        _verifier = new JwksWebhookVerifier(_cache, _time, Issuer, Audience);
     }
 
     [Fact]
@@ -50,6 +52,56 @@ public sealed class JwksWebhookVerifierTests : IDisposable
     [Fact]
     public async Task Token_from_another_issuer_is_rejected() =>
         Assert.NotNull((await _verifier.VerifyAsync(Token(_google, "k1", issuer: "https://evil.example/"), CancellationToken.None)).Error);
+
+    [Theory]
+    [InlineData("https://someone-else.example/hook")]
+    [InlineData(null)]
+    public async Task Token_for_another_audience_or_none_is_rejected(string? audience) =>
+        Assert.NotNull((await _verifier.VerifyAsync(Token(_google, "k1", audience: audience), CancellationToken.None)).Error);
+
+    [Fact]
+    public async Task Tokens_naming_unknown_keys_cannot_make_us_download_the_key_set_again_and_again()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.NotNull((await _verifier.VerifyAsync(Token(_attacker, $"kid-{i}"), CancellationToken.None)).Error);
+        }
+
+        Assert.Equal(2, _jwks.Fetches); // the first load and one forced refresh in the interval
+
+        _time.Advance(JwksCache.DefaultMinRefreshInterval);
+        Assert.NotNull((await _verifier.VerifyAsync(Token(_attacker, "kid-late"), CancellationToken.None)).Error);
+        Assert.Equal(3, _jwks.Fetches);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError, "{}")]
+    [InlineData(HttpStatusCode.OK, "<html>not a key set</html>")]
+    [InlineData(HttpStatusCode.OK, "{\"keys\": 42}")]
+    public async Task Erroring_key_endpoint_makes_verification_fail_with_a_reason_not_throw(HttpStatusCode status, string body)
+    {
+        _jwks.Status = status;
+        _jwks.Json = body;
+
+        var (token, error) = await _verifier.VerifyAsync(Token(_google, "k1"), CancellationToken.None);
+
+        Assert.Null(token);
+        Assert.Contains("JWKS", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Key_endpoint_that_stalls_after_its_headers_fails_verification_at_the_deadline()
+    {
+        _jwks.StallBody = true;
+
+        var verifying = _verifier.VerifyAsync(Token(_google, "k1"), CancellationToken.None);
+        await TestSupport.Eventually.TrueAsync(() => _jwks.Fetches == 1, "the key download to start", TimeSpan.FromSeconds(10));
+        _time.Advance(JwksCache.DefaultFetchTimeout);
+        var (token, error) = await verifying.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Null(token);
+        Assert.Contains("did not answer", error, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task Symmetric_token_cannot_pose_as_RS256()
@@ -87,12 +139,13 @@ public sealed class JwksWebhookVerifierTests : IDisposable
         _jwks.Dispose();
     }
 
-    private string Token(RSA key, string kid, string issuer = Issuer) =>
-        new JsonWebTokenHandler().CreateToken(Descriptor(new SigningCredentials(new RsaSecurityKey(key) { KeyId = kid }, SecurityAlgorithms.RsaSha256), issuer));
+    private string Token(RSA key, string kid, string issuer = Issuer, string? audience = Audience) =>
+        new JsonWebTokenHandler().CreateToken(Descriptor(new SigningCredentials(new RsaSecurityKey(key) { KeyId = kid }, SecurityAlgorithms.RsaSha256), issuer, audience));
 
-    private SecurityTokenDescriptor Descriptor(SigningCredentials credentials, string issuer) => new()
+    private SecurityTokenDescriptor Descriptor(SigningCredentials credentials, string issuer, string? audience = Audience) => new()
     {
         Issuer = issuer,
+        Audience = audience,
         Claims = new Dictionary<string, object> { ["sub"] = "models/veo/operations/1" },
         IssuedAt = _time.GetUtcNow().UtcDateTime,
         NotBefore = _time.GetUtcNow().UtcDateTime,
@@ -107,12 +160,32 @@ public sealed class JwksWebhookVerifierTests : IDisposable
     {
         public string Json { get; set; } = json;
 
-        public int Fetches { get; private set; }
+        public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
+
+        public bool StallBody { get; set; }
+
+        public int Fetches => Volatile.Read(ref _fetches);
+
+        private int _fetches;
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Fetches++;
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Json) });
+            Interlocked.Increment(ref _fetches);
+            HttpContent content = StallBody ? new StreamContent(new StallingStream()) : new StringContent(Json);
+            return Task.FromResult(new HttpResponseMessage(Status) { Content = content });
         }
+    }
+
+    /// <summary>A body whose headers have arrived and whose bytes never do.</summary>
+    private sealed class StallingStream : MemoryStream
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 }

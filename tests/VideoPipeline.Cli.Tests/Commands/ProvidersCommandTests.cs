@@ -38,7 +38,7 @@ public sealed class ProvidersCommandTests
     [Fact]
     public async Task The_table_shows_lifecycle_billing_and_configuration()
     {
-        var (exit, output, _) = await RunAsync(["providers"], new() { ["Providers:Kling:AccessKey"] = "a", ["Providers:Kling:SecretKey"] = "s" });
+        var (exit, output, _) = await RunAsync(["providers"], new() { ["Providers:Kling:AccessKey"] = "a", ["Providers:Kling:SecretKey"] = "a-kling-secret-key-of-32-bytes!!" });
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("kling-v2-1-master (pro)", output, StringComparison.Ordinal);

@@ -139,7 +139,7 @@ public sealed class ModelRouterTests : IDisposable
         {
             ["Providers:Runway:ApiKey"] = "k",
             ["Providers:Kling:AccessKey"] = "a",
-            ["Providers:Kling:SecretKey"] = "s",
+            ["Providers:Kling:SecretKey"] = "a-kling-secret-key-of-32-bytes!!",
             ["Providers:VeoGemini:ApiKey"] = "k",
             ["Providers:VeoVertex:ProjectId"] = "p",
             ["Providers:Sora:ApiKey"] = "k",

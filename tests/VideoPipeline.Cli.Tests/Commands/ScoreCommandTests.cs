@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using VideoPipeline.TestSupport;
 
 namespace VideoPipeline.Cli.Tests.Commands;
@@ -21,7 +20,7 @@ public sealed class ScoreCommandTests
         using var doc = JsonDocument.Parse(stdout);
         var ranking = doc.RootElement.GetProperty("ranking");
         Assert.Equal([dir.File("clean.mp4"), dir.File("black.mp4"), dir.File("short.mp4")], ranking.EnumerateArray().Select(e => e.GetProperty("file").GetString()));
-        Assert.True(ranking[0].GetProperty("score").GetDouble() > ranking[1].GetProperty("score").GetDouble());
+        Assert.InRange(ranking[0].GetProperty("score").GetDouble(), ranking[1].GetProperty("score").GetDouble() + 1e-9, 1);
         Assert.False(ranking[0].GetProperty("disqualified").GetBoolean());
         Assert.Equal(0.5, ranking[1].GetProperty("metrics").GetProperty("blackFraction").GetProperty("value").GetDouble(), 1);
         Assert.Equal("notMeasured", ranking[0].GetProperty("metrics").GetProperty("promptAdherence").GetProperty("status").GetString());
@@ -39,16 +38,16 @@ public sealed class ScoreCommandTests
         var (exit, stdout, _) = await InProcessCli.RunAsync("score", dir.File("soft.mp4"), dir.File("sharp.mp4"));
 
         Assert.Equal(ExitCodes.Ok, exit);
-        // Colours may be on (the console detects them) and the table wraps long paths at the console width.
-        var unwrapped = string.Concat(Regex.Replace(stdout, "\u001b\\[[0-9;]*m", "").Where(c => !char.IsWhiteSpace(c) && c != '│'));
-        Assert.True(unwrapped.Contains($"pick{dir.File("sharp.mp4")}", StringComparison.Ordinal), stdout);
+        var unwrapped = ConsoleText.Squeezed(stdout);
+        Assert.Contains($"pick{dir.File("sharp.mp4")}", unwrapped, StringComparison.Ordinal);
         Assert.Contains("−blur", unwrapped, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("--expect", "wide")]
-    [InlineData("--duration", "-3")]
-    public async Task A_bad_flag_exits_2_naming_it(string flag, string value)
+    [InlineData("--expect", "wide", "--expect must be WIDTHxHEIGHT, e.g. 1920x1080; got 'wide'")]
+    [InlineData("--expect", "0x1080", "--expect must be WIDTHxHEIGHT, e.g. 1920x1080; got '0x1080'")]
+    [InlineData("--duration", "-3", "--duration must be more than 0 seconds; got -3")]
+    public async Task A_bad_flag_exits_2_naming_it(string flag, string value, string expected)
     {
         using var dir = new TempDirectory();
         await File.WriteAllTextAsync(dir.File("a.mp4"), "x");
@@ -56,7 +55,7 @@ public sealed class ScoreCommandTests
         var (exit, _, stderr) = await InProcessCli.RunAsync("score", dir.File("a.mp4"), flag, value);
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains(flag, stderr, StringComparison.Ordinal);
+        Assert.Equal(ConsoleText.Squeezed($"error {expected}"), ConsoleText.Squeezed(stderr));
     }
 
     [Fact]

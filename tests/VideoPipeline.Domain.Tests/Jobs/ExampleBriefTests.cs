@@ -28,13 +28,13 @@ public sealed class ExampleBriefTests
     }
 
     [Fact]
-    public void There_are_examples_and_one_runs_without_keys()
+    public void There_are_examples_and_the_local_demo_runs_without_keys()
     {
-        var jobs = Directory.GetFiles(RepositoryPaths.Combine("examples"), "*.json")
-            .Select(f => JobBrief.Parse(File.ReadAllText(f)).Job)
-            .ToList();
+        var examples = Directory.GetFiles(RepositoryPaths.Combine("examples"), "*.json");
+        var demo = JobBrief.Parse(File.ReadAllText(RepositoryPaths.Combine("examples", "local-demo.json")));
 
-        Assert.True(jobs.Count >= 2);
-        Assert.Contains(jobs, j => j?.ProviderPolicy.Name == ProviderPolicies.Local);
+        Assert.InRange(examples.Length, 2, int.MaxValue);
+        Assert.True(demo.IsValid, string.Join("; ", demo.Problems));
+        Assert.Equal(ProviderPolicies.Local, demo.Job.ProviderPolicy.Name);
     }
 }

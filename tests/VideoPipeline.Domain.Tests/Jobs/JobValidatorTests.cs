@@ -45,41 +45,39 @@ public sealed class JobValidatorTests
     }
 
     [Theory]
-    [InlineData("\"candidatesPerShot\": 2", "$.candidatesPerShot")]
-    [InlineData("\"candidatesPerShot\": 6", "$.candidatesPerShot")]
-    [InlineData("\"aspectRatio\": \"4:3\"", "$.aspectRatio")]
-    [InlineData("\"resolution\": \"4k\"", "$.resolution")]
-    [InlineData("\"budgetUsd\": 0", "$.budgetUsd")]
-    [InlineData("\"budgetUsd\": -5", "$.budgetUsd")]
-    [InlineData("\"budgetUsd\": 10000.01", "$.budgetUsd")]
-    [InlineData("\"review\": { \"mode\": \"manual\" }", "$.review.mode")]
-    [InlineData("\"review\": { \"mode\": \"human\", \"timeoutMinutes\": 0 }", "$.review.timeoutMinutes")]
-    [InlineData("\"review\": { \"mode\": \"human\", \"timeoutMinutes\": 10081 }", "$.review.timeoutMinutes")]
-    [InlineData("\"review\": { \"mode\": \"human\", \"timout\": 5 }", "$.review.timout")]
-    [InlineData("\"callbackUrl\": \"http://hooks.example.com/done\"", "$.callbackUrl")]
-    [InlineData("\"callbackUrl\": \"ftp://hooks.example.com/done\"", "$.callbackUrl")]
-    [InlineData("\"callbackUrl\": \"/relative/path\"", "$.callbackUrl")]
-    [InlineData("\"callbackUrl\": \"https://user:secret@hooks.example.com/\"", "$.callbackUrl")]
-    [InlineData("\"clientJobId\": \"has space\"", "$.clientJobId")]
-    [InlineData("\"clientJobId\": \"job:1\"", "$.clientJobId")]
-    [InlineData("\"clientJobId\": \"-leading-dash\"", "$.clientJobId")]
-    [InlineData("\"clientJobId\": \"\"", "$.clientJobId")]
-    [InlineData("\"providerPolicy\": { \"name\": \"fastest\" }", "$.providerPolicy.name")]
-    [InlineData("\"providerPolicy\": { }", "$.providerPolicy")]
-    [InlineData("\"providerPolicy\": { \"name\": \"local\", \"providers\": [\"local\"] }", "$.providerPolicy")]
-    [InlineData("\"providerPolicy\": { \"providers\": [] }", "$.providerPolicy.providers")]
-    [InlineData("\"providerPolicy\": { \"providers\": [\"pika\"] }", "$.providerPolicy.providers[0]")]
-    [InlineData("\"providerPolicy\": { \"providers\": [\"kling\", \"kling\"] }", "$.providerPolicy.providers[1]")]
-    [InlineData("\"providerPolicy\": { \"providers\": [\"kling\", null] }", "$.providerPolicy.providers[1]")]
-    [InlineData("\"candidatesPerShots\": 4", "$.candidatesPerShots")]
-    public void Each_bad_field_is_rejected_with_its_path(string fields, string expectedPath)
+    [InlineData("\"candidatesPerShot\": 2", "$.candidatesPerShot", "must be 3 to 5; got 2")]
+    [InlineData("\"candidatesPerShot\": 6", "$.candidatesPerShot", "must be 3 to 5; got 6")]
+    [InlineData("\"aspectRatio\": \"4:3\"", "$.aspectRatio", "must be one of 16:9, 9:16, 1:1; got '4:3'")]
+    [InlineData("\"resolution\": \"4k\"", "$.resolution", "must be one of 720p, 1080p; got '4k'")]
+    [InlineData("\"budgetUsd\": 0", "$.budgetUsd", "must be more than 0 and at most 10000; got 0")]
+    [InlineData("\"budgetUsd\": -5", "$.budgetUsd", "must be more than 0 and at most 10000; got -5")]
+    [InlineData("\"budgetUsd\": 10000.01", "$.budgetUsd", "must be more than 0 and at most 10000; got 10000.01")]
+    [InlineData("\"review\": { \"mode\": \"manual\" }", "$.review.mode", "must be one of auto, human; got 'manual'")]
+    [InlineData("\"review\": { \"mode\": \"human\", \"timeoutMinutes\": 0 }", "$.review.timeoutMinutes", "must be 1 to 10080 minutes; got 0")]
+    [InlineData("\"review\": { \"mode\": \"human\", \"timeoutMinutes\": 10081 }", "$.review.timeoutMinutes", "must be 1 to 10080 minutes; got 10081")]
+    [InlineData("\"review\": { \"mode\": \"human\", \"timout\": 5 }", "$.review.timout", "is not a field of the job contract")]
+    [InlineData("\"callbackUrl\": \"http://hooks.example.com/done\"", "$.callbackUrl", "must use https (plain http is accepted only for localhost)")]
+    [InlineData("\"callbackUrl\": \"ftp://hooks.example.com/done\"", "$.callbackUrl", "must be an absolute https URL")]
+    [InlineData("\"callbackUrl\": \"/relative/path\"", "$.callbackUrl", "must be an absolute https URL")]
+    [InlineData("\"callbackUrl\": \"https://user:secret@hooks.example.com/\"", "$.callbackUrl", "must not carry credentials")]
+    [InlineData("\"clientJobId\": \"has space\"", "$.clientJobId", "must be 1–64 characters of letters, digits, '.', '_' or '-', starting with a letter or digit")]
+    [InlineData("\"clientJobId\": \"job:1\"", "$.clientJobId", "must be 1–64 characters of letters, digits, '.', '_' or '-', starting with a letter or digit")]
+    [InlineData("\"clientJobId\": \"-leading-dash\"", "$.clientJobId", "must be 1–64 characters of letters, digits, '.', '_' or '-', starting with a letter or digit")]
+    [InlineData("\"clientJobId\": \"\"", "$.clientJobId", "must be 1–64 characters of letters, digits, '.', '_' or '-', starting with a letter or digit")]
+    [InlineData("\"providerPolicy\": { \"name\": \"fastest\" }", "$.providerPolicy.name", "must be one of balanced, cheapest, quality, local; got 'fastest'")]
+    [InlineData("\"providerPolicy\": { }", "$.providerPolicy", "needs a name (balanced, cheapest, quality, local) or a providers list")]
+    [InlineData("\"providerPolicy\": { \"name\": \"local\", \"providers\": [\"local\"] }", "$.providerPolicy", "give either name or providers, not both")]
+    [InlineData("\"providerPolicy\": { \"providers\": [] }", "$.providerPolicy.providers", "must list 1 to 6 providers; got 0")]
+    [InlineData("\"providerPolicy\": { \"providers\": [\"pika\"] }", "$.providerPolicy.providers[0]", "must be one of veo-gemini, veo-vertex, runway, kling, sora, local; got 'pika'")]
+    [InlineData("\"providerPolicy\": { \"providers\": [\"kling\", \"kling\"] }", "$.providerPolicy.providers[1]", "'kling' is listed twice")]
+    [InlineData("\"providerPolicy\": { \"providers\": [\"kling\", null] }", "$.providerPolicy.providers[1]", "must be a provider id")]
+    [InlineData("\"candidatesPerShots\": 4", "$.candidatesPerShots", "is not a field of the job contract")]
+    public void Each_bad_field_is_rejected_with_its_path_and_what_it_takes(string fields, string expectedPath, string expectedMessage)
     {
         var result = JobBrief.Parse(Briefs.With(fields));
 
         Assert.False(result.IsValid);
-        var problem = Assert.Single(result.Problems);
-        Assert.Equal(expectedPath, problem.Path);
-        Assert.False(string.IsNullOrWhiteSpace(problem.Message));
+        Assert.Equal(new ValidationProblem(expectedPath, expectedMessage), Assert.Single(result.Problems));
     }
 
     [Theory]

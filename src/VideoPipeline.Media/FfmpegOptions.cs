@@ -1,6 +1,9 @@
 namespace VideoPipeline.Media;
 
-/// <summary>Where ffmpeg and ffprobe are; bound from the <c>Ffmpeg</c> configuration section. Empty means "find on PATH".</summary>
+/// <summary>
+/// Where ffmpeg and ffprobe are; bound from the <c>Ffmpeg</c> configuration section and checked by
+/// <see cref="FfmpegOptionsValidator"/>. Empty means "find on PATH".
+/// </summary>
 public sealed class FfmpegOptions
 {
     public const string SectionName = "Ffmpeg";

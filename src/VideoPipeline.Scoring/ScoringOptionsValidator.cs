@@ -34,7 +34,7 @@ public sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
         Require(options.AspectTolerance is >= 0 and < 1, nameof(options.AspectTolerance), "at least 0 and less than 1", options.AspectTolerance);
         Require(options.ResolutionTolerancePixels is >= 0 and <= 64, nameof(options.ResolutionTolerancePixels), "0 to 64", options.ResolutionTolerancePixels);
         Require(options.MinDecodedRatio is >= 0 and <= 1, nameof(options.MinDecodedRatio), "0 to 1", options.MinDecodedRatio);
-        Require(options.MotionLow > 0 && options.MotionHigh > options.MotionLow, $"{nameof(options.MotionLow)}/{nameof(options.MotionHigh)}", "0 < low < high", $"{options.MotionLow}/{options.MotionHigh}");
+        Require(options.MotionLow > 0 && options.MotionHigh > options.MotionLow, nameof(options.MotionLow), $"more than 0 and less than {S}:{nameof(options.MotionHigh)}", FormattableString.Invariant($"{options.MotionLow} and {options.MotionHigh}"));
         Require(options.FaceSampleFps is > 0 and <= 30, nameof(options.FaceSampleFps), "more than 0 and at most 30", options.FaceSampleFps);
         Require(options.FaceMinConfidence is > 0 and < 1, nameof(options.FaceMinConfidence), "between 0 and 1", options.FaceMinConfidence);
         if (!string.IsNullOrWhiteSpace(options.FaceModelPath))

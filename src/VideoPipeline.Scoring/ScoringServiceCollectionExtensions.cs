@@ -14,8 +14,7 @@ public static class ScoringServiceCollectionExtensions
     {
         services.AddOptions<ScoringOptions>().Bind(configuration.GetSection(ScoringOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ScoringOptions>, ScoringOptionsValidator>());
-        services.AddOptions<FfmpegOptions>().Bind(configuration.GetSection(FfmpegOptions.SectionName));
-        services.TryAddSingleton(sp => FfmpegTools.Locate(sp.GetRequiredService<IOptions<FfmpegOptions>>().Value));
+        services.AddFfmpeg(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPromptAdherenceScorer>(sp => PromptScorers.Create(sp.GetRequiredService<IOptions<ScoringOptions>>().Value.Clip));
         services.TryAddSingleton<ICandidateScorer, CandidateScorer>();

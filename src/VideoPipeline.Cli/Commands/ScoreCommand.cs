@@ -14,7 +14,7 @@ namespace VideoPipeline.Cli.Commands;
 /// <summary>
 /// <c>score FILE... [--expect WxH] [--duration S] [--prompt TEXT] [--json]</c>: ranks the files as one
 /// shot's candidates. Exit 0 with a winner, 2 when the input is wrong or every file is disqualified.
-/// Scoring settings come from <c>Scoring__*</c> environment variables (README, Configuration).
+/// Scoring and ffmpeg settings come from <c>Scoring__*</c> and <c>Ffmpeg__*</c> environment variables (README, Configuration).
 /// </summary>
 public static class ScoreCommand
 {
@@ -46,9 +46,14 @@ public static class ScoreCommand
         problems.AddRange(files.Where(f => !f.Exists).Select(f => $"cannot read {f.FullName}: no such file"));
         problems.AddRange(files.GroupBy(f => f.FullName, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} is listed more than once"));
 
+        // No host here, so the settings are bound and checked by hand, by the validators a host registers: same rules, same messages.
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var options = new ScoringOptions();
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(ScoringOptions.SectionName).Bind(options);
+        configuration.GetSection(ScoringOptions.SectionName).Bind(options);
+        var ffmpegOptions = new FfmpegOptions();
+        configuration.GetSection(FfmpegOptions.SectionName).Bind(ffmpegOptions);
         problems.AddRange(ScoringOptionsValidator.Problems(options));
+        problems.AddRange(FfmpegOptionsValidator.Problems(ffmpegOptions));
         if (problems.Count > 0)
         {
             foreach (var problem in problems)
@@ -62,7 +67,7 @@ public static class ScoreCommand
         FfmpegTools tools;
         try
         {
-            tools = FfmpegTools.Locate();
+            tools = FfmpegTools.Locate(ffmpegOptions);
         }
         catch (FfmpegNotFoundException ex)
         {

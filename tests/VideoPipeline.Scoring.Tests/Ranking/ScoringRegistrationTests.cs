@@ -32,13 +32,15 @@ public sealed class ScoringRegistrationTests
         Assert.IsType<UnconfiguredPromptScorer>(services.GetRequiredService<IPromptAdherenceScorer>());
     }
 
-    [Fact]
-    public void A_bad_setting_fails_when_options_are_first_used_naming_the_setting()
+    [Theory]
+    [InlineData("Scoring:Weights:motion", "-2", "Scoring:Weights:motion must be a number at least 0; got -2")]
+    [InlineData("Ffmpeg:FfprobePath", "/nowhere/ffprobe", "Ffmpeg:FfprobePath must be an existing file, or empty to find it on PATH; got '/nowhere/ffprobe'")]
+    public void A_bad_setting_fails_the_host_at_start_naming_the_setting(string key, string value, string expected)
     {
-        using var services = Build(new() { ["Scoring:Weights:motion"] = "-2" });
+        using var services = Build(new() { [key] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ScoringOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Scoring:Weights:motion", error.Message, StringComparison.Ordinal);
+        Assert.Equal(expected, error.Message);
     }
 }

@@ -13,12 +13,13 @@ public static class CliApplication
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, TimeProvider? time = null)
     {
         var console = new CliConsole(CreateConsole(output), CreateConsole(error), output);
+        var settings = () => configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var root = new RootCommand("VideoPipeline: turn a video brief into finished, quality-checked clips.")
         {
             ValidateCommand.Create(console),
             SimulateCommand.Create(console),
-            ScoreCommand.Create(console),
-            ProvidersCommand.Create(console, () => configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build(), time ?? TimeProvider.System),
+            ScoreCommand.Create(console, settings),
+            ProvidersCommand.Create(console, settings, time ?? TimeProvider.System),
         };
 
         var parse = root.Parse(args);

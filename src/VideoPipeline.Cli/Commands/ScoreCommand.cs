@@ -18,7 +18,7 @@ namespace VideoPipeline.Cli.Commands;
 /// </summary>
 public static class ScoreCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, Func<IConfiguration> configuration)
     {
         var files = new Argument<FileInfo[]>("files") { Description = "The candidate clips of one shot.", Arity = ArgumentArity.OneOrMore };
         var expect = new Option<string?>("--expect") { Description = "Required size, WIDTHxHEIGHT (e.g. 1920x1080); checks aspect and resolution." };
@@ -28,13 +28,14 @@ public static class ScoreCommand
         var command = new Command("score", "Measure clips as one shot's candidates, rank them and explain the pick.") { files, expect, duration, prompt, json };
         command.SetAction((parse, ct) => RunAsync(
             console,
+            configuration(),
             parse.GetRequiredValue(files),
             new Arguments(parse.GetValue(expect), parse.GetValue(duration), parse.GetValue(prompt), parse.GetValue(json)),
             ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, FileInfo[] files, Arguments args, CancellationToken ct)
+    private static async Task<int> RunAsync(CliConsole console, IConfiguration configuration, FileInfo[] files, Arguments args, CancellationToken ct)
     {
         var problems = new List<string>();
         var (width, height) = ParseSize(args.Expect, problems);
@@ -47,7 +48,6 @@ public static class ScoreCommand
         problems.AddRange(files.GroupBy(f => f.FullName, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} is listed more than once"));
 
         // No host here, so the settings are bound and checked by hand, by the validators a host registers: same rules, same messages.
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var options = new ScoringOptions();
         configuration.GetSection(ScoringOptions.SectionName).Bind(options);
         var ffmpegOptions = new FfmpegOptions();

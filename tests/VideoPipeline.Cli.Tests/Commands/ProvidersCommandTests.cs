@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
 
@@ -59,14 +58,7 @@ public sealed class ProvidersCommandTests
         Assert.Empty(output);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, Dictionary<string, string?> settings)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var exit = await CliApplication.RunAsync(args, output, error, configuration, Today);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<CliRun> RunAsync(string[] args, Dictionary<string, string?> settings) => InProcessCli.RunAsync(args, settings, Today);
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {

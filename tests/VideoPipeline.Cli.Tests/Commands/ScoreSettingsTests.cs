@@ -2,8 +2,7 @@ using VideoPipeline.TestSupport;
 
 namespace VideoPipeline.Cli.Tests.Commands;
 
-/// <summary><c>score</c> has no host: it binds <c>Scoring__*</c> and <c>Ffmpeg__*</c> itself and must refuse them as a host would.</summary>
-[Collection(ProcessEnvironmentCollection.Name)]
+/// <summary><c>score</c> has no host: it binds the <c>Scoring</c> and <c>Ffmpeg</c> settings itself and must refuse them as a host would.</summary>
 public sealed class ScoreSettingsTests
 {
     [Fact]
@@ -11,29 +10,12 @@ public sealed class ScoreSettingsTests
     {
         using var dir = new TempDirectory();
         await File.WriteAllTextAsync(dir.File("a.mp4"), "x");
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["Scoring__MaxParallelism"] = "0",
-            ["Ffmpeg__FfmpegPath"] = "/nowhere/ffmpeg",
-        };
 
-        CliRun run;
-        try
+        var run = await InProcessCli.RunAsync(["score", dir.File("a.mp4")], new()
         {
-            foreach (var (name, value) in settings)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-
-            run = await InProcessCli.RunAsync("score", dir.File("a.mp4"));
-        }
-        finally
-        {
-            foreach (var name in settings.Keys)
-            {
-                Environment.SetEnvironmentVariable(name, null);
-            }
-        }
+            ["Scoring:MaxParallelism"] = "0",
+            ["Ffmpeg:FfmpegPath"] = "/nowhere/ffmpeg",
+        });
 
         Assert.Equal(ExitCodes.InvalidInput, run.Exit);
         Assert.Empty(run.Out);

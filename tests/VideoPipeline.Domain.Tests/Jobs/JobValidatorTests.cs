@@ -81,36 +81,36 @@ public sealed class JobValidatorTests
     }
 
     [Theory]
-    [InlineData("\"durationSeconds\": 0", "$.shots[0].durationSeconds")]
-    [InlineData("\"durationSeconds\": 21", "$.shots[0].durationSeconds")]
-    [InlineData("\"referenceImageUrl\": \"http://cdn.example.com/a.jpg\"", "$.shots[0].referenceImageUrl")]
-    [InlineData("\"referenceImageUrl\": \"http://localhost/a.jpg\"", "$.shots[0].referenceImageUrl")]
-    [InlineData("\"referenceImageUrl\": \"not a url\"", "$.shots[0].referenceImageUrl")]
-    [InlineData("\"negativePrompt\": \"bad\\u0007bell\"", "$.shots[0].negativePrompt")]
-    [InlineData("\"seed\": 42", "$.shots[0].seed")]
-    public void Each_bad_shot_field_is_rejected_with_its_path(string fields, string expectedPath)
+    [InlineData("\"durationSeconds\": 0", "$.shots[0].durationSeconds", "must be 1 to 20 seconds; got 0")]
+    [InlineData("\"durationSeconds\": 21", "$.shots[0].durationSeconds", "must be 1 to 20 seconds; got 21")]
+    [InlineData("\"referenceImageUrl\": \"http://cdn.example.com/a.jpg\"", "$.shots[0].referenceImageUrl", "must use https")]
+    [InlineData("\"referenceImageUrl\": \"http://localhost/a.jpg\"", "$.shots[0].referenceImageUrl", "must use https")]
+    [InlineData("\"referenceImageUrl\": \"not a url\"", "$.shots[0].referenceImageUrl", "must be an absolute https URL")]
+    [InlineData("\"negativePrompt\": \"bad\\u0007bell\"", "$.shots[0].negativePrompt", "must not contain control characters")]
+    [InlineData("\"seed\": 42", "$.shots[0].seed", "is not a field of the job contract")]
+    public void Each_bad_shot_field_is_rejected_with_its_path_and_what_it_takes(string fields, string expectedPath, string expectedMessage)
     {
         var result = JobBrief.Parse(Briefs.WithShot(fields));
 
         Assert.False(result.IsValid);
-        Assert.Equal(expectedPath, Assert.Single(result.Problems).Path);
+        Assert.Equal(new ValidationProblem(expectedPath, expectedMessage), Assert.Single(result.Problems));
     }
 
     [Theory]
-    [InlineData("""{ "shots": [ { "prompt": "p" } ] }""", "$.title")]
-    [InlineData("""{ "title": "   ", "shots": [ { "prompt": "p" } ] }""", "$.title")]
-    [InlineData("""{ "title": "t" }""", "$.shots")]
-    [InlineData("""{ "title": "t", "shots": [] }""", "$.shots")]
-    [InlineData("""{ "title": "t", "shots": [ {} ] }""", "$.shots[0].prompt")]
-    [InlineData("""{ "title": "t", "shots": [ { "prompt": " " } ] }""", "$.shots[0].prompt")]
-    [InlineData("""{ "title": "t", "shots": [ null ] }""", "$.shots[0]")]
-    [InlineData("null", "$")]
-    public void Missing_required_fields_are_rejected_with_their_path(string json, string expectedPath)
+    [InlineData("""{ "shots": [ { "prompt": "p" } ] }""", "$.title", "is required")]
+    [InlineData("""{ "title": "   ", "shots": [ { "prompt": "p" } ] }""", "$.title", "is required")]
+    [InlineData("""{ "title": "t" }""", "$.shots", "is required: a list of 1 to 50 shots")]
+    [InlineData("""{ "title": "t", "shots": [] }""", "$.shots", "must hold 1 to 50 shots; got 0")]
+    [InlineData("""{ "title": "t", "shots": [ {} ] }""", "$.shots[0].prompt", "is required")]
+    [InlineData("""{ "title": "t", "shots": [ { "prompt": " " } ] }""", "$.shots[0].prompt", "is required")]
+    [InlineData("""{ "title": "t", "shots": [ null ] }""", "$.shots[0]", "must be an object with at least a prompt")]
+    [InlineData("null", "$", "the brief is empty; expected a JSON object")]
+    public void Missing_required_fields_are_rejected_with_their_path_and_why(string json, string expectedPath, string expectedMessage)
     {
         var result = JobBrief.Parse(json);
 
         Assert.False(result.IsValid);
-        Assert.Equal(expectedPath, Assert.Single(result.Problems).Path);
+        Assert.Equal(new ValidationProblem(expectedPath, expectedMessage), Assert.Single(result.Problems));
     }
 
     [Fact]

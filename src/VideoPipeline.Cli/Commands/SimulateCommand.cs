@@ -41,10 +41,14 @@ public static class SimulateCommand
     private static async Task<int> RunAsync(
         CliConsole console, SimulatorOptions options, TimeSpan minLatency, TimeSpan maxLatency, double failureRate, double moderationRate, Uri? webhookUrl, CancellationToken ct)
     {
-        if (options.Port is < 0 or > 65535 || minLatency < TimeSpan.Zero || maxLatency < minLatency
-            || failureRate is < 0 or > 1 || moderationRate is < 0 or > 1 || failureRate + moderationRate > 1)
+        var problems = Problems(options.Port, minLatency, maxLatency, failureRate, moderationRate);
+        if (problems.Count > 0)
         {
-            console.Error.MarkupLine("[red]invalid options[/]: port 0-65535, 0 <= min-latency <= max-latency, rates 0-1 adding up to at most 1");
+            foreach (var problem in problems)
+            {
+                console.Error.MarkupLine($"[red]error[/] {Markup.Escape(problem)}");
+            }
+
             return ExitCodes.InvalidInput;
         }
 
@@ -95,5 +99,29 @@ public static class SimulateCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Every impossible flag, each named with what it takes and what it got.</summary>
+    private static List<string> Problems(int port, TimeSpan minLatency, TimeSpan maxLatency, double failureRate, double moderationRate)
+    {
+        var problems = new List<string>();
+        void Require(bool ok, FormattableString problem)
+        {
+            if (!ok)
+            {
+                problems.Add(problem.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        Require(port is >= 0 and <= 65535, $"--port must be 0 to 65535; got {port}");
+        Require(minLatency >= TimeSpan.Zero, $"--min-latency must be at least 0 seconds; got {minLatency.TotalSeconds}");
+        Require(maxLatency >= minLatency, $"--min-latency must not exceed --max-latency; got {minLatency.TotalSeconds} and {maxLatency.TotalSeconds} seconds");
+        Require(failureRate is >= 0 and <= 1, $"--failure-rate must be 0 to 1; got {failureRate}");
+        Require(moderationRate is >= 0 and <= 1, $"--moderation-rate must be 0 to 1; got {moderationRate}");
+        if (problems.Count == 0)
+        {
+            Require(failureRate + moderationRate <= 1, $"--failure-rate and --moderation-rate must add up to at most 1; got {failureRate + moderationRate}");
+        }
+        return problems;
     }
 }

@@ -27,9 +27,9 @@ public static class ValidateCommand
             await using var stream = file.Name == "-" ? Console.OpenStandardInput() : file.OpenRead();
             result = await JobBrief.ParseAsync(stream, ct);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
         {
-            result = JobValidationResult.Invalid([new ValidationProblem("$", $"cannot read {name}: {ex.Message}")]);
+            result = JobValidationResult.Invalid([new ValidationProblem("$", $"cannot read {name}: {Unreadable(ex)}")]);
         }
 
         var plan = result.IsValid ? PlanOf(result.Job) : null;
@@ -93,6 +93,14 @@ public static class ValidateCommand
             console.MarkupLine($"  [yellow]{Markup.Escape(problem.Path)}[/] {Markup.Escape(problem.Message)}");
         }
     }
+
+    /// <summary>Why the brief cannot be read, in our words where we know the case (the same as <c>score</c>'s).</summary>
+    private static string Unreadable(Exception ex) => ex switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "no such file",
+        UnauthorizedAccessException => "permission denied",
+        _ => ex.Message,
+    };
 
     private static string Shorten(string text, int max)
     {

@@ -62,7 +62,9 @@ public sealed class ValidateCommandTests
         var (exit, _, stderr) = await InProcessCli.RunAsync("validate", "/nonexistent/brief.json");
 
         Assert.Equal(ExitCodes.InvalidInput, exit);
-        Assert.Contains("cannot read", stderr, StringComparison.Ordinal);
+        Assert.Equal(
+            ConsoleText.Squeezed("invalid /nonexistent/brief.json: 1 problem $ cannot read /nonexistent/brief.json: no such file"),
+            ConsoleText.Squeezed(stderr));
     }
 
     [Fact]

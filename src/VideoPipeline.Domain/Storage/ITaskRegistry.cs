@@ -1,0 +1,26 @@
+namespace VideoPipeline.Domain.Storage;
+
+/// <summary>
+/// The task registry (ARCHITECTURE.md, "Storage"): routes a provider's callback to the orchestration waiting for it.
+/// Raising an event to an instance that does not exist yet is lost, so both mappings are recorded before anything can call back.
+/// </summary>
+public interface ITaskRegistry
+{
+    /// <summary>
+    /// Before submit: the callback token routes <c>/api/webhooks/{provider}/{token}</c> to the instance. Idempotent: the same
+    /// token for the same instance again is fine; the same token for another instance throws <see cref="TaskRegistrationConflictException"/>.
+    /// </summary>
+    Task RegisterTokenAsync(string callbackToken, string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After submit: provider + task id → instance. Idempotent: the same registration again is fine; a different instance
+    /// for the same provider task is refused with <see cref="TaskRegistrationConflictException"/>, which names both.
+    /// </summary>
+    Task RecordTaskAsync(TaskRegistration registration, CancellationToken cancellationToken);
+
+    /// <summary>The registration of the provider's task, or null when none was recorded.</summary>
+    Task<TaskRegistration?> FindByTaskAsync(string providerId, string taskId, CancellationToken cancellationToken);
+
+    /// <summary>The instance the token was registered for, or null for an unknown token.</summary>
+    Task<string?> FindInstanceByTokenAsync(string callbackToken, CancellationToken cancellationToken);
+}

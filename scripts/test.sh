@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/bootstrap.sh
 
-solution=VideoPipeline.Offline.slnf   # everything but the Functions host, whose packages cannot be restored here
+solution=VideoPipeline.sln
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet restore "$solution" --verbosity quiet

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README, "Run the tests"): installs what is missing, builds the offline
-# solution filter with warnings as errors, checks formatting, runs every test (unit and integration).
+# solution with warnings as errors, checks formatting, runs every test (unit and integration).
 # Extra arguments go to `dotnet test`, e.g. --filter "Category!=Integration" for the fast subset.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,8 +1,8 @@
-using OrchestrationAlreadyExistsException = DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using VideoPipeline.TestSupport;
 using VideoPipeline.TestSupport.Durable.Probes;
+using OrchestrationAlreadyExistsException = DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException;
 
 namespace VideoPipeline.Durable.Tests;
 

@@ -40,6 +40,9 @@ public sealed class DurableRuntimeOptions
     /// <summary>How long an activity message stays invisible while it runs; the lock is renewed, so this bounds how soon a crashed worker's activity runs again.</summary>
     public TimeSpan ActivityVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The same for orchestration (control queue) messages: how soon an episode a crashed worker was running is redelivered.</summary>
+    public TimeSpan OrchestrationVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Keeps a busy orchestration in memory between episodes instead of replaying it from storage.</summary>
     public bool ExtendedSessions { get; set; }
 

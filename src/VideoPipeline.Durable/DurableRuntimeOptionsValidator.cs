@@ -38,7 +38,8 @@ public sealed partial class DurableRuntimeOptionsValidator : IValidateOptions<Du
         Range(problems, "MaxConcurrentActivities", options.MaxConcurrentActivities, 1, 1000);
         Range(problems, "MaxConcurrentOrchestrations", options.MaxConcurrentOrchestrations, 1, 1000);
         Range(problems, "MaxQueuePollingInterval", options.MaxQueuePollingInterval, TimeSpan.FromMilliseconds(50), TimeSpan.FromMinutes(1));
-        Range(problems, "ActivityVisibilityTimeout", options.ActivityVisibilityTimeout, TimeSpan.FromSeconds(30), TimeSpan.FromHours(2));
+        Range(problems, "ActivityVisibilityTimeout", options.ActivityVisibilityTimeout, TimeSpan.FromSeconds(10), TimeSpan.FromHours(2));
+        Range(problems, "OrchestrationVisibilityTimeout", options.OrchestrationVisibilityTimeout, TimeSpan.FromSeconds(10), TimeSpan.FromHours(2));
         Range(problems, "StopTimeout", options.StopTimeout, TimeSpan.Zero, TimeSpan.FromMinutes(10));
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

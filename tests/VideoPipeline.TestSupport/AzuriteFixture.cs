@@ -31,6 +31,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public string ConnectionString => Endpoints.ConnectionString;
 
+    public int? ProcessId => _launcher.ProcessId;
+
     private AzuriteEndpoints Endpoints => _endpoints ?? throw new InvalidOperationException("Azurite has not been started");
 
     /// <summary>A name no other test uses: lowercase letters and digits, valid for containers, queues and (with a letter first) tables.</summary>

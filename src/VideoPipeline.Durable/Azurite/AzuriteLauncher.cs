@@ -33,6 +33,9 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         _logger = logger ?? NullLogger<AzuriteLauncher>.Instance;
     }
 
+    /// <summary>The Azurite process while it runs (for reports of its memory; it is a separate process).</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
     /// <summary>Starts Azurite once and returns where it listens; later calls return the same endpoints.</summary>
     public async Task<AzuriteEndpoints> StartAsync(CancellationToken cancellationToken = default)
     {

@@ -41,6 +41,7 @@ internal static class AzureStorageBackendFactory
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             WorkItemQueueVisibilityTimeout = options.ActivityVisibilityTimeout,
+            ControlQueueVisibilityTimeout = options.OrchestrationVisibilityTimeout,
             ExtendedSessionsEnabled = options.ExtendedSessions,
             LoggerFactory = loggerFactory,
             // Without it a start of a running id is silently dropped instead of refused.

@@ -16,6 +16,8 @@ public static class ProbeTasks
             .AddOrchestrator<LateWaitOrchestrator>()
             .AddOrchestrator<DanglingTimerOrchestrator>()
             .AddOrchestrator<EchoOrchestrator>()
+            .AddOrchestrator<ObserveEventOrchestrator>()
+            .AddOrchestrator<StartedAtOrchestrator>()
             .AddOrchestrator<StatusThenWaitOrchestrator>()
             .AddOrchestrator<FanOutOrchestrator>()
             .AddOrchestrator<ChildOrchestrator>()

@@ -90,6 +90,17 @@ public sealed class KillTests(AzuriteFixture azurite, ITestOutputHelper output) 
         }
     }
 
+    [Fact]
+    public async Task SIGTERM_stops_the_worker_gracefully_and_the_process_exits_cleanly()
+    {
+        using var folder = new TempDirectory("vp-term");
+        using var host = await KillHostProcess.StartAsync(
+            [$"--Durable:StorageConnectionString={azurite.ConnectionString}", $"--Durable:TaskHubName={RuntimeHarness.UniqueTaskHub()}", $"--Journal={Path.Combine(folder.Path, "j.txt")}"],
+            Deadline);
+
+        Assert.Equal(0, await host.TerminateAsync(TimeSpan.FromSeconds(30)));
+    }
+
     private static int Lines(string journal, string suffix) =>
         File.Exists(journal) ? File.ReadAllLines(journal).Count(l => l.EndsWith(suffix, StringComparison.Ordinal)) : 0;
 }

@@ -153,6 +153,22 @@ public abstract class RuntimeConformance(RuntimeFixture fixture)
     }
 
     [Fact]
+    public async Task A_suspended_instance_holds_its_events_until_it_is_resumed()
+    {
+        var id = NewId();
+        await Client.ScheduleNewOrchestrationInstanceAsync(nameof(EventOrTimerOrchestrator), TimeSpan.FromHours(1), new StartOrchestrationOptions(id));
+        await Client.WaitForInstanceStartAsync(id);
+
+        await Client.SuspendInstanceAsync(id, "operator pause");
+        await Eventually.ValueAsync(() => Client.GetInstanceAsync(id), m => m?.RuntimeStatus == OrchestrationRuntimeStatus.Suspended, "the suspension", Deadline);
+        await Client.RaiseEventAsync(id, ProbeEvents.Go, "while suspended");
+        Assert.Equal(OrchestrationRuntimeStatus.Suspended, (await Client.GetInstanceAsync(id))?.RuntimeStatus);
+        await Client.ResumeInstanceAsync(id, "go on");
+
+        Assert.Equal("event:while suspended", (await CompletionAsync(id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Purge_deletes_a_finished_instance_and_refuses_a_running_one()
     {
         var running = NewId();

@@ -150,15 +150,14 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
         return result;
     }
 
-    private string FindScript()
-    {
-        if (!string.IsNullOrWhiteSpace(_options.ScriptPath))
-        {
-            return _options.ScriptPath;
-        }
+    private string FindScript() =>
+        string.IsNullOrWhiteSpace(_options.ScriptPath) ? LocateScript(Environment.CurrentDirectory, AppContext.BaseDirectory) : _options.ScriptPath;
 
-        var searched = new List<string>();
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory }.Distinct(StringComparer.Ordinal))
+    /// <summary>The pinned Azurite's entry script under <c>node_modules</c> in a folder at or above one of <paramref name="searchFrom"/>.</summary>
+    public static string LocateScript(params string[] searchFrom)
+    {
+        ArgumentNullException.ThrowIfNull(searchFrom);
+        foreach (var start in searchFrom.Distinct(StringComparer.Ordinal))
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
@@ -168,12 +167,10 @@ public sealed partial class AzuriteLauncher : IAsyncDisposable
                     return candidate;
                 }
             }
-
-            searched.Add(start);
         }
 
         throw new AzuriteUnavailableException(
-            $"Azurite is not installed: no {ScriptRelativePath} above {string.Join(" or ", searched)}. Run `npm ci` in the repository " +
+            $"Azurite is not installed: no {ScriptRelativePath} at or above {string.Join(" or ", searchFrom)}. Run `npm ci` in the repository " +
             $"(or `bash scripts/bootstrap.sh`), set {AzuriteOptions.SectionName}:ScriptPath, or set " +
             $"{DurableRuntimeOptions.SectionName}:StorageConnectionString to a storage account.");
     }

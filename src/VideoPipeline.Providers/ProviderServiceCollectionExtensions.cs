@@ -11,6 +11,7 @@ using VideoPipeline.Providers.Http;
 using VideoPipeline.Providers.Kling;
 using VideoPipeline.Providers.Local;
 using VideoPipeline.Providers.Pricing;
+using VideoPipeline.Providers.Replicate;
 using VideoPipeline.Providers.Routing;
 using VideoPipeline.Providers.Runway;
 using VideoPipeline.Providers.Sora;
@@ -37,6 +38,7 @@ public static class ProviderServiceCollectionExtensions
         Bind<VeoGeminiOptions, VeoGeminiOptionsValidator>(services, configuration, VeoGeminiOptions.SectionName);
         Bind<VeoVertexOptions, VeoVertexOptionsValidator>(services, configuration, VeoVertexOptions.SectionName);
         Bind<SoraOptions, SoraOptionsValidator>(services, configuration, SoraOptions.SectionName);
+        Bind<ReplicateOptions, ReplicateOptionsValidator>(services, configuration, ReplicateOptions.SectionName);
 
         services.AddSingleton<PriceTable>();
         services.AddHttpClient<ResultDownloader>(ResultDownloader.HttpClientName)
@@ -49,6 +51,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddHttpClient<VeoGeminiProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<VeoVertexProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<SoraProvider>().WithoutRedirects().AddProviderResilience();
+        services.AddHttpClient<ReplicateProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient(nameof(JwksCache)).WithoutRedirects().AddProviderResilience();
         // Null unless per-request webhooks are configured; VeoGeminiProvider takes it as optional.
         services.TryAddSingleton(sp =>
@@ -73,6 +76,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<VeoGeminiProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<VeoVertexProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<SoraProvider>());
+        services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<ReplicateProvider>());
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<ModelAvailability>();
         services.AddSingleton<ModelRouter>();

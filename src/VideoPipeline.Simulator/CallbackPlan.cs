@@ -10,7 +10,8 @@ namespace VideoPipeline.Simulator;
 /// <summary>
 /// Which callbacks a finished task produces, per provider: Kling posts its task to the request's
 /// callback_url unsigned; Sora and Gemini static webhooks post Standard Webhooks-signed events to the
-/// project URL; Gemini per-request webhooks carry an RS256 JWT. Runway and Vertex send none.
+/// project URL; Gemini per-request webhooks carry an RS256 JWT; Replicate posts the prediction to the request's
+/// webhook, Standard Webhooks signed. Runway and Vertex send none.
 /// Behaviour adds duplicates, a stale out-of-order event and a forged one.
 /// </summary>
 internal static class CallbackPlan
@@ -59,6 +60,16 @@ internal static class CallbackPlan
                 {
                     var forged = Bytes(new JsonObject { ["type"] = "video.generated", ["data"] = VeoGeminiEndpoints.Operation(state, task, Opposite(task)) });
                     deliveries.Add((target, perRequest ? JwtSigned(state, behavior, task, forged: true) : Signed(state, behavior, forged, forged: true), forged, true));
+                }
+
+                break;
+            case ProviderIds.Replicate when task.CallbackUrl is { } target:
+                var prediction = Bytes(ReplicateEndpoints.Prediction(state, task, task.StateAt(state.Time.GetUtcNow())));
+                deliveries.Add((target, Signed(state, behavior, prediction, forged: false), prediction, false));
+                if (behavior.ForgeCallbacks)
+                {
+                    var forged = Bytes(ReplicateEndpoints.Prediction(state, task, Opposite(task)));
+                    deliveries.Add((target, Signed(state, behavior, forged, forged: true), forged, true));
                 }
 
                 break;

@@ -107,6 +107,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
         VeoGeminiEndpoints.Map(app, state);
         VeoVertexEndpoints.Map(app, state);
         SoraEndpoints.Map(app, state);
+        ReplicateEndpoints.Map(app, state);
         app.MapGet("/files/{name}", (string name, HttpContext context) => state.ServeFileAsync(Path.GetFileNameWithoutExtension(name), context));
         app.MapPost("/sink/{**rest}", () => Results.NoContent());
         app.MapGet("/", () => Results.Text(string.Join('\n', ProviderIds.All.Where(id => id != ProviderIds.Local).Select(id => $"{id}: /{id}/"))));

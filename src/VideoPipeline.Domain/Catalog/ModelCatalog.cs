@@ -49,6 +49,8 @@ public static class ModelCatalog
     // The per-second prices are not confirmed: std is the previous table's 0.07, pro twice that (pro costs about twice std in Kling's unit table).
     private static readonly CallbackSupport KlingCallbacks = new(CallbackDelivery.PerRequest, CallbackSigning.None);
 
+    private static readonly CallbackSupport ReplicateCallbacks = new(CallbackDelivery.PerRequest, CallbackSigning.StandardWebhooks);
+
     public static IReadOnlyList<ModelEntry> Entries { get; } =
     [
         new()
@@ -157,6 +159,22 @@ public static class ModelCatalog
             Can = new() { Durations = DurationRule.OneOf(4, 8, 12), Resolutions = HdOnly, AspectRatios = Landscape, ImageToVideo = true, Audio = true },
             Billing = BillingRule.PerSecond(0.30m), Callbacks = new(CallbackDelivery.PerAccount, CallbackSigning.StandardWebhooks),
             Source = "platform.openai.com/docs/guides/video-generation, platform.openai.com/docs/pricing; shut down 2026-09-24",
+        },
+        new()
+        {
+            // Replicate (replicate.com/google/veo-3.1-fast, "API" and "Pricing" tabs): Google's model as an official
+            // Replicate model, so the Veo sizes apply (4/6/8 s, 720p/1080p, 16:9 / 9:16, audio, image input), billed
+            // per output second. Not confirmed: the price (Google's own list price with audio is used), and that
+            // failed or flagged (E005) predictions of official models are free. Webhooks: per request, Standard Webhooks.
+            ProviderId = ProviderIds.Replicate, Model = "google/veo-3.1-fast", Lifecycle = ModelLifecycle.Ga,
+            Can = VeoVertexCan, Billing = Veo31Fast, Callbacks = ReplicateCallbacks,
+            Source = "replicate.com/google/veo-3.1-fast; replicate.com/docs/topics/webhooks; price not confirmed",
+        },
+        new()
+        {
+            ProviderId = ProviderIds.Replicate, Model = "google/veo-3.1", Lifecycle = ModelLifecycle.Ga,
+            Can = VeoVertexCan, Billing = Veo31, Callbacks = ReplicateCallbacks,
+            Source = "replicate.com/google/veo-3.1; replicate.com/docs/topics/webhooks; price not confirmed",
         },
         new()
         {

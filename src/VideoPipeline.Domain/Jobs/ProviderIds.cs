@@ -11,10 +11,13 @@ public static class ProviderIds
     /// <summary>OpenAI shut the Sora video API down on 2026-09-24: accepted only when named explicitly.</summary>
     public const string Sora = "sora";
 
+    /// <summary>Replicate's predictions API, for the official video models it hosts (billed per output second).</summary>
+    public const string Replicate = "replicate";
+
     /// <summary>Renders with ffmpeg on this machine: no key, no network, no cost.</summary>
     public const string Local = "local";
 
-    public static IReadOnlyList<string> All { get; } = [VeoGemini, VeoVertex, Runway, Kling, Sora, Local];
+    public static IReadOnlyList<string> All { get; } = [VeoGemini, VeoVertex, Runway, Kling, Sora, Replicate, Local];
 
     public static IReadOnlyList<string> Retired { get; } = [Sora];
 }

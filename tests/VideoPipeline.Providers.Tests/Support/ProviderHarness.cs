@@ -37,8 +37,10 @@ public sealed class ProviderHarness : IAsyncDisposable
             ["Providers:VeoVertex:ProjectId"] = "test-project",
             ["Providers:Sora:ApiKey"] = "test-openai-key",
             ["Providers:Sora:WebhookSecret"] = simulator.WebhookSecret,
+            ["Providers:Replicate:ApiToken"] = "test-replicate-token",
+            ["Providers:Replicate:WebhookSecret"] = simulator.WebhookSecret,
         };
-        foreach (var (section, id) in new[] { ("Runway", ProviderIds.Runway), ("Kling", ProviderIds.Kling), ("VeoGemini", ProviderIds.VeoGemini), ("VeoVertex", ProviderIds.VeoVertex), ("Sora", ProviderIds.Sora) })
+        foreach (var (section, id) in new[] { ("Runway", ProviderIds.Runway), ("Kling", ProviderIds.Kling), ("VeoGemini", ProviderIds.VeoGemini), ("VeoVertex", ProviderIds.VeoVertex), ("Sora", ProviderIds.Sora), ("Replicate", ProviderIds.Replicate) })
         {
             settings[$"Providers:{section}:BaseUrl"] = simulator.BaseUrlFor(id).ToString();
             settings[$"Providers:{section}:AllowLoopbackForTesting"] = "true";

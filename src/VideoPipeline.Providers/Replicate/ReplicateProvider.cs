@@ -32,13 +32,13 @@ public sealed partial class ReplicateProvider(
 
     protected override RemoteProviderOptions Options => options.Value;
 
-    public override async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
+    protected override ProviderFailure? CheckRequest(SubmissionRequest request) =>
+        ModelName().IsMatch(request.Model ?? options.Value.Model) ? null
+        : ProviderFailures.Unsupported($"replicate model '{request.Model ?? options.Value.Model}' is not owner/name");
+
+    protected override async Task<SubmissionResult> SubmitCoreAsync(SubmissionRequest request, CancellationToken cancellationToken)
     {
         var model = request.Model ?? options.Value.Model;
-        if (!ModelName().IsMatch(model))
-        {
-            return SubmissionResult.Failed(new ProviderFailure(ProviderFailureKind.Permanent, "unsupported_request", $"replicate model '{model}' is not owner/name"));
-        }
 
         // The input names of Google's Veo 3.1 models as Replicate publishes them (replicate.com/google/veo-3.1-fast,
         // "API" tab): prompt, duration (4/6/8), aspect_ratio, resolution, generate_audio, image, negative_prompt, seed.
@@ -72,7 +72,7 @@ public sealed partial class ReplicateProvider(
             body["webhook_events_filter"] = new JsonArray("completed");
         }
 
-        return await SubmitAsync(Api($"v1/models/{model}/predictions"), body, json => json?["id"]?.GetValue<string>(), cancellationToken);
+        return await SubmitAsync(Api($"v1/models/{model}/predictions"), body, json => json.Field("id").AsText(), cancellationToken);
     }
 
     protected override async Task<ProviderTaskStatus> ReadStatusAsync(string taskId, CancellationToken cancellationToken) =>
@@ -94,8 +94,12 @@ public sealed partial class ReplicateProvider(
         }
 
         // The signed body is the prediction itself, in the shape a status read returns.
-        var prediction = JsonNode.Parse(callback.Body.Span);
-        var predictionId = prediction?["id"]?.GetValue<string>();
+        if (!JsonFields.TryParse(callback.Body.Span, out var prediction))
+        {
+            return Task.FromResult(CallbackVerification.Reject("webhook body is not JSON"));
+        }
+
+        var predictionId = prediction.Field("id").AsText();
         return Task.FromResult(string.IsNullOrEmpty(predictionId)
             ? CallbackVerification.Reject("webhook names no prediction")
             : CallbackVerification.Trusted(StatusOf(predictionId, prediction), id));
@@ -104,15 +108,17 @@ public sealed partial class ReplicateProvider(
     protected override ProviderFailure MapError(HttpStatusCode status, JsonNode? body)
     {
         // Errors are problem details: {"title", "detail", "status"} (422 adds "invalid_fields").
-        var detail = body?["detail"]?.GetValue<string>() ?? body?["title"]?.GetValue<string>() ?? $"HTTP {(int)status}";
+        var detail = body.Field("detail").AsText() ?? body.Field("title").AsText() ?? $"HTTP {(int)status}";
+        var code = $"http_{(int)status}";
         return status switch
         {
-            // The model path does not exist: unknown, removed, or not offered to this account. Re-route the slot.
-            HttpStatusCode.NotFound => new ProviderFailure(ProviderFailureKind.Permanent, "model_unavailable", $"replicate: {detail}"),
-            HttpStatusCode.UnprocessableEntity => new ProviderFailure(ProviderFailureKind.Permanent, "request_rejected", $"replicate refused the input: {detail}"),
+            // On a submit the path names the model: a 404 is an unknown, removed or not-offered model. Re-route the slot.
+            // (A 404 of a status read is answered the same way; the candidate's task is gone either way.)
+            HttpStatusCode.NotFound => ProviderFailures.ModelUnavailable($"replicate: {detail}", code),
+            HttpStatusCode.UnprocessableEntity => ProviderFailures.Rejected($"replicate refused the input: {detail}", code),
             // Not confirmed: Replicate answers 402 when the account has no credit.
-            HttpStatusCode.PaymentRequired => new ProviderFailure(ProviderFailureKind.Permanent, "account_blocked", $"replicate: {detail}"),
-            _ => base.MapError(status, body),
+            HttpStatusCode.PaymentRequired => ProviderFailures.AccountBlocked($"replicate: {detail}", code),
+            _ => FailureForStatus(status, $"replicate: {detail}", code),
         };
     }
 
@@ -124,7 +130,7 @@ public sealed partial class ReplicateProvider(
 
     private ProviderTaskStatus StatusOf(string taskId, JsonNode? prediction)
     {
-        var status = prediction?["status"]?.GetValue<string>();
+        var status = prediction.Field("status").AsText();
         switch (status)
         {
             case "starting":
@@ -132,17 +138,19 @@ public sealed partial class ReplicateProvider(
             case "processing":
                 return Observed(taskId, ProviderTaskState.Running);
             case "succeeded":
-                var output = prediction?["output"];
-                var urls = output is JsonArray list
-                    ? list.Select(n => ParseUrl(n?.GetValue<string>())).OfType<Uri>().ToList()
-                    : ParseUrl(output?.GetValue<string>()) is { } one ? [one] : [];
-                return Observed(taskId, ProviderTaskState.Succeeded, urls);
+                var output = prediction.Field("output");
+                List<Uri> urls = output is JsonArray
+                    ? [.. output.Items().Select(n => ParseUrl(n.AsText())).OfType<Uri>()]
+                    : ParseUrl(output.AsText()) is { } one ? [one] : [];
+                return urls.Count > 0
+                    ? Observed(taskId, ProviderTaskState.Succeeded, urls)
+                    : throw new ProviderCallException(ProviderFailures.Malformed($"replicate prediction {taskId} succeeded without a readable output URL"));
             case "failed":
-                return Observed(taskId, ProviderTaskState.Failed, failure: FailureOf(prediction?["error"]?.ToString()));
+                return Observed(taskId, ProviderTaskState.Failed, failure: FailureOf(prediction.Field("error").AsText()));
             case "canceled" or "aborted":
-                return Observed(taskId, ProviderTaskState.Failed, failure: new ProviderFailure(ProviderFailureKind.Permanent, "cancelled", $"the prediction was {status}"));
+                return Observed(taskId, ProviderTaskState.Failed, failure: ProviderFailures.Cancelled($"the prediction was {status}", status));
             default:
-                throw new ProviderCallException(new ProviderFailure(ProviderFailureKind.Transient, "malformed_response", $"replicate prediction status '{status}' is unknown"));
+                throw new ProviderCallException(ProviderFailures.Malformed($"replicate prediction status '{status ?? "(none)"}' is unknown"));
         }
     }
 
@@ -152,8 +160,8 @@ public sealed partial class ReplicateProvider(
         var reason = string.IsNullOrWhiteSpace(error) ? "the prediction failed" : error;
         var code = ErrorCode().Match(reason) is { Success: true } match ? match.Groups[1].Value : null;
         return code == SensitiveContentCode
-            ? new ProviderFailure(ProviderFailureKind.Moderation, "moderated", $"replicate: {reason}")
-            : new ProviderFailure(ProviderFailureKind.Permanent, "task_failed", $"replicate: {reason}");
+            ? ProviderFailures.Moderated($"replicate: {reason}", code)
+            : ProviderFailures.TaskFailed($"replicate: {reason}", code);
     }
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant)]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Domain.Providers;
 using VideoPipeline.Providers.Pricing;
 
 namespace VideoPipeline.Providers.Routing;
@@ -68,6 +69,23 @@ public sealed partial class ModelRouter(
         // OrderBy is stable: equal prices keep the brief's provider order, then the catalogue's.
         return new RoutePlan([.. options.OrderBy(o => o.EstimatedUsd)], refused);
     }
+
+    public bool Report(string providerId, string model, string? mode, ProviderFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        if (!failure.Is(ProviderFailureCodes.ModelUnavailable) || !availability.MarkUnavailable(providerId, model, mode, failure.Message))
+        {
+            return false;
+        }
+
+        LogMarkedUnavailable(logger, providerId, model, mode ?? string.Empty, failure.ProviderCode ?? failure.Code);
+        return true;
+    }
+
+    public void Restore(string providerId, string model, string? mode) => availability.Restore(providerId, model, mode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Provider} model {Model} {Mode} is unavailable ({Code}): routing around it")]
+    private static partial void LogMarkedUnavailable(ILogger logger, string provider, string model, string mode, string code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "no configured model can make a {Seconds} s {Resolution} {Aspect} shot ({Refused} refusals)")]
     private static partial void LogUnroutable(ILogger logger, int seconds, string resolution, string aspect, int refused);

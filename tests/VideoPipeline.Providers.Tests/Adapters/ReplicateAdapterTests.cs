@@ -100,7 +100,7 @@ public sealed class ReplicateAdapterTests(SimulatorFixture fixture) : SimulatorT
         var submitted = await Replicate.SubmitAsync(Await.Request() with { Model = "acme/no-such-video-model" }, CancellationToken.None);
 
         Assert.False(submitted.Accepted);
-        Assert.Equal("model_unavailable", submitted.Failure!.Code);
+        Assert.True(submitted.Failure!.Is(ProviderFailureCodes.ModelUnavailable), submitted.Failure.Code);
         Assert.Equal(tasks, Sim.TasksCreated(ProviderIds.Replicate));
     }
 

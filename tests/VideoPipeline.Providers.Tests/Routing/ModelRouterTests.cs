@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Domain.Providers;
 using VideoPipeline.Providers.Routing;
 
 namespace VideoPipeline.Providers.Tests.Routing;
@@ -102,6 +103,23 @@ public sealed class ModelRouterTests : IDisposable
 
         availability.Restore(ProviderIds.VeoVertex, "veo-3.1-generate-001", null);
         Assert.Contains(router.Route(Shot(8, Resolutions.P1080), [ProviderIds.VeoVertex]).Options, o => o.Model == "veo-3.1-generate-001");
+    }
+
+    [Fact]
+    public void A_provider_answering_model_not_found_takes_the_model_out_of_routing_and_other_failures_do_not()
+    {
+        var router = Router();
+        var unavailable = ProviderFailures.ModelUnavailable("replicate: The requested resource could not be found.", "http_404");
+
+        Assert.False(router.Report(ProviderIds.VeoVertex, "veo-3.1-generate-001", null, ProviderFailures.RateLimited("slow down")));
+        Assert.True(router.Report(ProviderIds.VeoVertex, "veo-3.1-generate-001", null, unavailable));
+        Assert.False(router.Report(ProviderIds.VeoVertex, "veo-3.1-generate-001", null, unavailable)); // already marked
+        var plan = router.Route(Shot(8, Resolutions.P1080), [ProviderIds.VeoVertex]);
+
+        Assert.Equal(["veo-3.1-fast-generate-001"], plan.Options.Select(o => o.Model));
+        Assert.Contains(plan.Refused, r => r.Model == "veo-3.1-generate-001" && r.Reason.Contains("could not be found", StringComparison.Ordinal));
+        router.Restore(ProviderIds.VeoVertex, "veo-3.1-generate-001", null);
+        Assert.Equal(2, router.Route(Shot(8, Resolutions.P1080), [ProviderIds.VeoVertex]).Options.Count);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
+using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Providers.Downloads;
 using VideoPipeline.Providers.Pricing;
@@ -52,7 +53,7 @@ public abstract partial class RemoteVideoProvider(
     public async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (CheckRequest(request) is { } refused)
+        if ((CatalogueRefusal(request) ?? CheckRequest(request)) is { } refused)
         {
             LogRefusedBeforeSending(logger, Id, refused.Code, refused.Message);
             return SubmissionResult.Failed(refused);
@@ -60,7 +61,12 @@ public abstract partial class RemoteVideoProvider(
 
         try
         {
-            return await SubmitCoreAsync(request, cancellationToken);
+            var result = await SubmitCoreAsync(request, cancellationToken);
+
+            // A submit's path or body names the model: "not found" there is the model (unknown, retired, not offered).
+            return result.Failure is { } failure && failure.Is(ProviderFailureCodes.NotFound)
+                ? SubmissionResult.Failed(ProviderFailures.ModelUnavailable(failure.Message, failure.ProviderCode))
+                : result;
         }
         catch (ProviderCallException ex)
         {
@@ -103,6 +109,27 @@ public abstract partial class RemoteVideoProvider(
             LogUnexpected(logger, Id, "callback verification", ex.GetType().Name);
             return CallbackVerification.Reject($"callback is not what {Id} sends ({ex.GetType().Name})");
         }
+    }
+
+    /// <summary>
+    /// The model catalogue's refusal of a request its model cannot make (retired: model unavailable, so the slot is
+    /// re-routed; a size, aspect ratio, input or length it does not make: unsupported), or null. Models the catalogue
+    /// does not list are left to <see cref="CheckRequest"/> and the provider. A shutdown date is the provider's public
+    /// API's: an adapter pointed elsewhere with <c>BaseUrl</c> (a compatible endpoint, the simulator) is not held to
+    /// it here; routing still never picks a retired model.
+    /// </summary>
+    private ProviderFailure? CatalogueRefusal(SubmissionRequest request)
+    {
+        if (ModelCatalog.Find(Id, request.Model ?? Options.Model, request.Mode ?? Options.DefaultMode) is not { } entry)
+        {
+            return null;
+        }
+
+        var now = Options.BaseUrl is null ? time.GetUtcNow() : DateTimeOffset.MinValue;
+        var shot = new ShotRequirements(request.DurationSeconds, request.Resolution, request.AspectRatio, request.ReferenceImageUrl is not null, MaxExtraSeconds: int.MaxValue);
+        return entry.CannotMake(shot, now) is not { } reason ? null
+            : entry.Lifecycle.IsRetiredAt(now) ? ProviderFailures.ModelUnavailable($"{Id}: {reason}")
+            : ProviderFailures.Unsupported($"{Id}: {reason}");
     }
 
     /// <summary>Reads the task's state from the provider; content of an unexpected shape becomes a transient failure.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Domain.Storage;
 
 namespace VideoPipeline.Storage.Tests;
 
@@ -17,6 +18,32 @@ public sealed class StorageRegistrationTests
         var store = services.GetRequiredService<VideoBlobStore>();
 
         Assert.Equal("http://127.0.0.1:10000/devstoreaccount1/clips-2026", store.ContainerUri.ToString());
+    }
+
+    [Fact]
+    public void The_ports_are_the_blob_clip_store_and_the_table_registry_on_the_configured_table()
+    {
+        using var services = Build("Storage:TaskTable=registry2026");
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.IsType<BlobClipStore>(services.GetRequiredService<IClipStore>());
+        Assert.IsType<TableTaskRegistry>(services.GetRequiredService<ITaskRegistry>());
+        Assert.Same(services.GetRequiredService<IClipStore>(), services.GetRequiredService<IClipStore>());
+        Assert.Equal("http://127.0.0.1:10002/devstoreaccount1", services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().Uri.ToString().TrimEnd('/'));
+        Assert.Null(services.GetRequiredService<StorageCredential>().Credential);
+    }
+
+    [Fact]
+    public void With_an_account_uri_the_blob_and_table_clients_share_one_managed_identity_credential()
+    {
+        using var services = Build("Storage:ConnectionString=|Storage:BlobServiceUri=https://acct.blob.core.windows.net");
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.NotNull(services.GetRequiredService<StorageCredential>().Credential);
+        Assert.Equal("https://acct.table.core.windows.net/", services.GetRequiredService<Azure.Data.Tables.TableServiceClient>().Uri.ToString());
+        Assert.Equal("https://acct.blob.core.windows.net/videopipeline", services.GetRequiredService<VideoBlobStore>().ContainerUri.ToString());
     }
 
     [Fact]

@@ -10,6 +10,17 @@ public static class BlobNames
 {
     public const string DefaultContainer = "videopipeline";
 
+    /// <summary>
+    /// The blob index tag telling candidates from winners. A lifecycle rule's <c>prefixMatch</c> is literal and cannot
+    /// reach <c>jobs/*/shots/*/candidates/</c>, so the rule that expires candidates matches <c>kind == 'candidate'</c>
+    /// (<c>blobIndexMatch</c>) under <c>{container}/jobs/</c>.
+    /// </summary>
+    public const string KindTag = "kind";
+
+    public const string CandidateKind = "candidate";
+
+    public const string WinnerKind = "winner";
+
     public static string JobFolder(string jobId) => $"jobs/{jobId}";
 
     public static string ShotFolder(string jobId, int shotIndex) =>

@@ -3,6 +3,7 @@ namespace VideoPipeline.Domain.Storage;
 /// <summary>
 /// Candidates, winners and manifests in the one container, in the <see cref="BlobNames"/> layout. Orchestrations pass the
 /// blob names this returns, never bytes. Metadata keys are C# identifiers (letters, digits, underscore); values may be any text.
+/// A storage outage surfaces as <see cref="StorageCallException"/>; every operation is safe to repeat.
 /// </summary>
 public interface IClipStore
 {

@@ -3,6 +3,7 @@ namespace VideoPipeline.Domain.Storage;
 /// <summary>
 /// The task registry (ARCHITECTURE.md, "Storage"): routes a provider's callback to the orchestration waiting for it.
 /// Raising an event to an instance that does not exist yet is lost, so both mappings are recorded before anything can call back.
+/// A storage outage surfaces as <see cref="StorageCallException"/>; every operation is safe to repeat.
 /// </summary>
 public interface ITaskRegistry
 {

@@ -1,0 +1,128 @@
+using Azure;
+using Azure.Data.Tables;
+using VideoPipeline.Domain.Storage;
+
+namespace VideoPipeline.Storage;
+
+/// <summary>
+/// <see cref="ITaskRegistry"/> on one Table Storage table (created on first use). A provider task is the row
+/// (<c>task_{provider}</c>, <c>{taskId}</c>); a callback token is the row (<c>token_{token}</c>, <c>instance</c>),
+/// its own partition, so token look-ups spread. Keys are escaped by <see cref="TableKeys"/>; the raw ids are stored as properties.
+/// Each row is inserted, never overwritten: a second registration either matches the first or is refused.
+/// </summary>
+public sealed class TableTaskRegistry(TableClient table) : ITaskRegistry
+{
+    private const string TokenRowKey = "instance";
+
+    /// <summary>Set once the table exists; racing first calls both create it, which is harmless.</summary>
+    private volatile bool _tableReady;
+
+    public async Task RegisterTokenAsync(string callbackToken, string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(callbackToken);
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        await EnsureTableAsync(cancellationToken);
+        var row = new TableEntity(TokenPartition(callbackToken), TokenRowKey) { [nameof(TaskRegistration.InstanceId)] = instanceId };
+        var existing = await StorageCalls.RunAsync("registering a callback token", () => InsertOrReadAsync(row, cancellationToken));
+        var registered = existing?.GetString(nameof(TaskRegistration.InstanceId));
+        if (existing is not null && registered != instanceId)
+        {
+            // The token itself stays out of the message: it is the secret part of a callback URL.
+            throw new TaskRegistrationConflictException("a callback token", registered ?? string.Empty, instanceId);
+        }
+    }
+
+    public async Task RecordTaskAsync(TaskRegistration registration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        ArgumentException.ThrowIfNullOrEmpty(registration.ProviderId);
+        ArgumentException.ThrowIfNullOrEmpty(registration.TaskId);
+        await EnsureTableAsync(cancellationToken);
+        var key = $"provider task {registration.ProviderId}/{registration.TaskId}";
+        var existing = await StorageCalls.RunAsync($"recording {key}", () => InsertOrReadAsync(ToRow(registration), cancellationToken));
+        if (existing is null)
+        {
+            return;
+        }
+
+        var recorded = FromRow(existing);
+        if (recorded != registration)
+        {
+            throw new TaskRegistrationConflictException(
+                recorded.InstanceId == registration.InstanceId ? $"{key} (with other job, shot, candidate or token details)" : key,
+                recorded.InstanceId,
+                registration.InstanceId);
+        }
+    }
+
+    public async Task<TaskRegistration?> FindByTaskAsync(string providerId, string taskId, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var row = await StorageCalls.RunAsync(
+            $"looking up provider task {providerId}/{taskId}",
+            () => ReadAsync(TaskPartition(providerId), TableKeys.Escape(taskId), cancellationToken));
+        return row is null ? null : FromRow(row);
+    }
+
+    public async Task<string?> FindInstanceByTokenAsync(string callbackToken, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var row = await StorageCalls.RunAsync("looking up a callback token", () => ReadAsync(TokenPartition(callbackToken), TokenRowKey, cancellationToken));
+        return row?.GetString(nameof(TaskRegistration.InstanceId));
+    }
+
+    private static string TaskPartition(string providerId) => "task_" + TableKeys.Escape(providerId);
+
+    private static string TokenPartition(string callbackToken) => "token_" + TableKeys.Escape(callbackToken);
+
+    private static TableEntity ToRow(TaskRegistration registration) =>
+        new(TaskPartition(registration.ProviderId), TableKeys.Escape(registration.TaskId))
+        {
+            [nameof(TaskRegistration.ProviderId)] = registration.ProviderId,
+            [nameof(TaskRegistration.TaskId)] = registration.TaskId,
+            [nameof(TaskRegistration.InstanceId)] = registration.InstanceId,
+            [nameof(TaskRegistration.JobId)] = registration.JobId,
+            [nameof(TaskRegistration.ShotIndex)] = registration.ShotIndex,
+            [nameof(TaskRegistration.CandidateId)] = registration.CandidateId,
+            [nameof(TaskRegistration.CallbackToken)] = registration.CallbackToken,
+        };
+
+    private static TaskRegistration FromRow(TableEntity row) => new(
+        row.GetString(nameof(TaskRegistration.ProviderId)) ?? string.Empty,
+        row.GetString(nameof(TaskRegistration.TaskId)) ?? string.Empty,
+        row.GetString(nameof(TaskRegistration.InstanceId)) ?? string.Empty,
+        row.GetString(nameof(TaskRegistration.JobId)) ?? string.Empty,
+        row.GetInt32(nameof(TaskRegistration.ShotIndex)) ?? -1,
+        row.GetString(nameof(TaskRegistration.CandidateId)) ?? string.Empty,
+        row.GetString(nameof(TaskRegistration.CallbackToken)) ?? string.Empty);
+
+    /// <summary>Inserts <paramref name="row"/>; null when it went in, the row already there otherwise.</summary>
+    private async Task<TableEntity?> InsertOrReadAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await ReadAsync(row.PartitionKey, row.RowKey, cancellationToken)
+                ?? throw new StorageCallException("a registry row was reported present and then not found", ex);
+        }
+    }
+
+    private async Task<TableEntity?> ReadAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return found.HasValue ? found.Value : null;
+    }
+
+    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        if (!_tableReady)
+        {
+            await StorageCalls.RunAsync($"creating table {table.Name}", () => table.CreateIfNotExistsAsync(cancellationToken));
+            _tableReady = true;
+        }
+    }
+}

@@ -51,10 +51,14 @@ internal static class FrameAnalyzer
         // so output names need no escaping inside the filter graph.
         var s = shortSide.ToString(CultureInfo.InvariantCulture);
         var scale = $"scale='if(gt(iw,ih),-2,{s})':'if(gt(iw,ih),{s},-2)':flags=fast_bilinear";
-        var split = taps.Count == 0 ? "[base]" : $"split={taps.Count + 1}[base]{string.Concat(taps.Select(t => $"[{t.Name}in]"))}";
+        // No tap (no face model, no CLIP): the downscale's output is the metrics branch itself. A label straight
+        // after a comma ("scale=...,[base]") is a malformed graph ffmpeg rejects with "Invalid argument".
+        var head = taps.Count == 0
+            ? $"[0:v]{scale}[base]"
+            : $"[0:v]{scale},split={taps.Count + 1}[base]{string.Concat(taps.Select(t => $"[{t.Name}in]"))}";
         var graph = string.Join(';', new[]
         {
-            $"[0:v]{scale},{split}",
+            head,
             // The bare scale converts to gray on this branch alone: a format filter straight after split
             // would make ffmpeg negotiate gray for every branch, and the colour taps would get gray.
             "[base]scale,format=gray,blackdetect=d=0:pix_th=0.10,freezedetect=n=0.001:d=0.5,scdet=t=10,split=3[m][b][l]",

@@ -35,6 +35,26 @@ public sealed class CandidateScorerTests
         Assert.Equal(fromFile.Readings, fromStream.Readings);
     }
 
+    /// <summary>A fresh clone before <c>npm ci</c>: no face model anywhere. The missing model may only leave its metrics unmeasured.</summary>
+    [Theory]
+    [InlineData("no-such-model.onnx")]
+    [InlineData("empty-folder")]
+    public async Task Without_a_face_model_a_good_clip_is_scored_and_only_the_face_metrics_are_not_measured(string modelPath)
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("empty-folder"));
+        await TestClips.RenderAsync(dir.File("clip.mp4"), TestClips.Source(seconds: 1));
+        using var scorer = Scorers.Create(new ScoringOptions { FaceModelPath = dir.File(modelPath) });
+
+        var measurement = await scorer.MeasureAsync("a", dir.File("clip.mp4"), new ScoringRequest(), CancellationToken.None);
+
+        Assert.Empty(measurement.Disqualifications);
+        var unmeasured = measurement.Readings.Where(r => r.Status == MetricStatus.NotMeasured).ToList();
+        Assert.Equal([MetricNames.FacePresence, MetricNames.FaceStability, MetricNames.PromptAdherence], unmeasured.Select(r => r.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.All(unmeasured.Where(r => r.Name != MetricNames.PromptAdherence), r => Assert.StartsWith("no face model", r.Note, StringComparison.Ordinal));
+        Assert.Equal(MetricStatus.Measured, measurement.Readings.Single(r => r.Name == MetricNames.Blur).Status);
+    }
+
     [Fact]
     public async Task A_file_that_is_not_video_is_disqualified_with_the_reason()
     {

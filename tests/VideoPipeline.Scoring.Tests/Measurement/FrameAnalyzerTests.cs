@@ -90,4 +90,15 @@ public sealed class FrameAnalyzerTests
         Assert.Contains("split=2[base][facesin]", graph, StringComparison.Ordinal);
         Assert.Contains("faces.rgb", args);
     }
+
+    [Fact]
+    public void With_no_tap_the_downscale_feeds_the_metrics_branch_directly()
+    {
+        var args = FrameAnalyzer.Arguments("/in.mp4", 360, []);
+        var graph = args[args.IndexOf("-filter_complex") + 1];
+
+        Assert.Matches(@"^\[0:v\]scale=[^;]*flags=fast_bilinear\[base\];\[base\]", graph);
+        Assert.DoesNotContain("split=1", graph, StringComparison.Ordinal);
+        Assert.DoesNotContain(".rgb", args);
+    }
 }

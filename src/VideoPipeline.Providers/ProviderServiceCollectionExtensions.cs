@@ -17,6 +17,7 @@ using VideoPipeline.Providers.Runway;
 using VideoPipeline.Providers.Sora;
 using VideoPipeline.Providers.Veo;
 using VideoPipeline.Providers.Webhooks;
+using VideoPipeline.Providers.Xai;
 
 namespace VideoPipeline.Providers;
 
@@ -39,6 +40,7 @@ public static class ProviderServiceCollectionExtensions
         Bind<VeoVertexOptions, VeoVertexOptionsValidator>(services, configuration, VeoVertexOptions.SectionName);
         Bind<SoraOptions, SoraOptionsValidator>(services, configuration, SoraOptions.SectionName);
         Bind<ReplicateOptions, ReplicateOptionsValidator>(services, configuration, ReplicateOptions.SectionName);
+        Bind<XaiOptions, XaiOptionsValidator>(services, configuration, XaiOptions.SectionName);
 
         services.AddSingleton<PriceTable>();
         services.AddHttpClient<ResultDownloader>(ResultDownloader.HttpClientName)
@@ -52,6 +54,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddHttpClient<VeoVertexProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<SoraProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<ReplicateProvider>().WithoutRedirects().AddProviderResilience();
+        services.AddHttpClient<XaiProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient(nameof(JwksCache)).WithoutRedirects().AddProviderResilience();
         // Null unless per-request webhooks are configured; VeoGeminiProvider takes it as optional.
         services.TryAddSingleton(sp =>
@@ -77,6 +80,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<VeoVertexProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<SoraProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<ReplicateProvider>());
+        services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<XaiProvider>());
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<ModelAvailability>();
         services.AddSingleton<ModelRouter>();

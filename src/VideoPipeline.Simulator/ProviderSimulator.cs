@@ -108,6 +108,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
         VeoVertexEndpoints.Map(app, state);
         SoraEndpoints.Map(app, state);
         ReplicateEndpoints.Map(app, state);
+        XaiEndpoints.Map(app, state);
         app.MapGet("/files/{name}", (string name, HttpContext context) => state.ServeFileAsync(Path.GetFileNameWithoutExtension(name), context));
         app.MapPost("/sink/{**rest}", () => Results.NoContent());
         app.MapGet("/", () => Results.Text(string.Join('\n', ProviderIds.All.Where(id => id != ProviderIds.Local).Select(id => $"{id}: /{id}/"))));

@@ -178,6 +178,32 @@ public static class ModelCatalog
         },
         new()
         {
+            // xAI (docs.x.ai/docs/guides/video-generation, docs.x.ai/docs/models): grok-imagine-video-1.5 makes 1–15 s
+            // at 480p, 720p or 1080p, 16:9 / 9:16 / 1:1 (and 4:3, 3:4, 3:2, 2:3), from text or an image, with audio;
+            // per output second by resolution: 0.08 (480p), 0.14 (720p), 0.25 (1080p) USD. Polled. A moderation block is
+            // billed like a finished video according to resellers' notes (docs.apiyi.com, grok-imagine-video overview);
+            // not confirmed on xAI's own pages, so assumed charged. Failed and expired requests assumed free (not confirmed).
+            ProviderId = ProviderIds.Xai, Model = "grok-imagine-video-1.5", Lifecycle = ModelLifecycle.Ga,
+            Can = new() { Durations = DurationRule.Range(1, 15), Resolutions = Hd, AspectRatios = AllAspects, ImageToVideo = true, Audio = true },
+            Billing = BillingRule.PerSecond(0.14m) with
+            {
+                UsdPerSecondByResolution = new Dictionary<string, decimal> { [Resolutions.P720] = 0.14m, [Resolutions.P1080] = 0.25m },
+                ChargesModeration = true,
+            },
+            Callbacks = CallbackSupport.Polled,
+            Source = "docs.x.ai/docs/guides/video-generation; prices as resold at list price (inference.sh, docs.apiyi.com), not confirmed on docs.x.ai",
+        },
+        new()
+        {
+            // The first Grok Imagine video model: 480p or 720p only.
+            ProviderId = ProviderIds.Xai, Model = "grok-imagine-video", Lifecycle = ModelLifecycle.Ga,
+            Can = new() { Durations = DurationRule.Range(1, 15), Resolutions = HdOnly, AspectRatios = AllAspects, ImageToVideo = true, Audio = true },
+            Billing = BillingRule.PerSecond(0.07m) with { ChargesModeration = true },
+            Callbacks = CallbackSupport.Polled,
+            Source = "docs.x.ai/docs/guides/video-generation; 720p price not confirmed (0.05 USD/s is the 480p price resellers quote)",
+        },
+        new()
+        {
             // Our own ffmpeg renderer (src/VideoPipeline.Providers/Local): any length a brief allows, every size, free.
             ProviderId = ProviderIds.Local, Model = "ffmpeg", Lifecycle = ModelLifecycle.Ga,
             Can = new() { Durations = DurationRule.Range(1, JobLimits.MaxShotDurationSeconds), Resolutions = Hd, AspectRatios = AllAspects, ImageToVideo = true },

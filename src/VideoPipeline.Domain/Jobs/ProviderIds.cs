@@ -14,10 +14,13 @@ public static class ProviderIds
     /// <summary>Replicate's predictions API, for the official video models it hosts (billed per output second).</summary>
     public const string Replicate = "replicate";
 
+    /// <summary>xAI's video API (Grok Imagine), polled.</summary>
+    public const string Xai = "xai";
+
     /// <summary>Renders with ffmpeg on this machine: no key, no network, no cost.</summary>
     public const string Local = "local";
 
-    public static IReadOnlyList<string> All { get; } = [VeoGemini, VeoVertex, Runway, Kling, Sora, Replicate, Local];
+    public static IReadOnlyList<string> All { get; } = [VeoGemini, VeoVertex, Runway, Kling, Sora, Replicate, Xai, Local];
 
     public static IReadOnlyList<string> Retired { get; } = [Sora];
 }

@@ -39,8 +39,9 @@ public sealed class ProviderHarness : IAsyncDisposable
             ["Providers:Sora:WebhookSecret"] = simulator.WebhookSecret,
             ["Providers:Replicate:ApiToken"] = "test-replicate-token",
             ["Providers:Replicate:WebhookSecret"] = simulator.WebhookSecret,
+            ["Providers:Xai:ApiKey"] = "test-xai-key",
         };
-        foreach (var (section, id) in new[] { ("Runway", ProviderIds.Runway), ("Kling", ProviderIds.Kling), ("VeoGemini", ProviderIds.VeoGemini), ("VeoVertex", ProviderIds.VeoVertex), ("Sora", ProviderIds.Sora), ("Replicate", ProviderIds.Replicate) })
+        foreach (var (section, id) in new[] { ("Runway", ProviderIds.Runway), ("Kling", ProviderIds.Kling), ("VeoGemini", ProviderIds.VeoGemini), ("VeoVertex", ProviderIds.VeoVertex), ("Sora", ProviderIds.Sora), ("Replicate", ProviderIds.Replicate), ("Xai", ProviderIds.Xai) })
         {
             settings[$"Providers:{section}:BaseUrl"] = simulator.BaseUrlFor(id).ToString();
             settings[$"Providers:{section}:AllowLoopbackForTesting"] = "true";

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using VideoPipeline.Domain.Storage;
@@ -6,8 +8,9 @@ namespace VideoPipeline.Storage;
 
 /// <summary>
 /// <see cref="ITaskRegistry"/> on one Table Storage table (created on first use). A provider task is the row
-/// (<c>task_{provider}</c>, <c>{taskId}</c>); a callback token is the row (<c>token_{token}</c>, <c>instance</c>),
-/// its own partition, so token look-ups spread. Keys are escaped by <see cref="TableKeys"/>; the raw ids are stored as properties.
+/// (<c>task_{provider}</c>, <c>{taskId}</c>), keys escaped by <see cref="TableKeys"/> and the raw ids stored as properties;
+/// a callback token is the row (<c>token_{SHA-256 of the token}</c>), <c>instance</c>): its own partition, so look-ups
+/// spread, and the token, the secret part of a callback URL, never appears in a storage request URL or log.
 /// Each row is inserted, never overwritten: a second registration either matches the first or is refused.
 /// </summary>
 public sealed class TableTaskRegistry(TableClient table) : ITaskRegistry
@@ -73,7 +76,8 @@ public sealed class TableTaskRegistry(TableClient table) : ITaskRegistry
 
     private static string TaskPartition(string providerId) => "task_" + TableKeys.Escape(providerId);
 
-    private static string TokenPartition(string callbackToken) => "token_" + TableKeys.Escape(callbackToken);
+    private static string TokenPartition(string callbackToken) =>
+        "token_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(callbackToken)));
 
     private static TableEntity ToRow(TaskRegistration registration) =>
         new(TaskPartition(registration.ProviderId), TableKeys.Escape(registration.TaskId))

@@ -162,6 +162,19 @@ public sealed class TableTaskRegistryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_token_itself_is_not_stored_in_the_table()
+    {
+        var (registry, service, table) = NewRegistry();
+        var token = "secret" + Guid.NewGuid().ToString("N");
+
+        await registry.RegisterTokenAsync(token, "job-1:s00:c1", None);
+
+        var rows = service.GetTableClient(table).Query<TableEntity>().ToList();
+        var row = Assert.Single(rows);
+        Assert.DoesNotContain(token, row.PartitionKey + row.RowKey + string.Join(',', row.Select(p => p.Value)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tokens_and_tasks_with_the_same_text_do_not_collide()
     {
         var (registry, _, _) = NewRegistry();

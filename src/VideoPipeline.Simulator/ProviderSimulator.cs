@@ -98,6 +98,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, LibraryLifetime>();
         var app = builder.Build();
 
         app.Use((context, next) => state.StallAsync(context, () => next(context)));

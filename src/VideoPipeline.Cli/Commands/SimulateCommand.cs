@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Spectre.Console;
 using VideoPipeline.Domain.Jobs;
 using VideoPipeline.Media;
@@ -70,6 +71,10 @@ public static class SimulateCommand
 
         await using (simulator)
         {
+            // Ctrl+C and SIGTERM (a service manager or container runtime) stop it; registered before anything says it listens.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             var table = new Table().AddColumn("provider").AddColumn("base URL (Providers:<Name>:BaseUrl)");
             foreach (var id in ProviderIds.All.Where(id => id != ProviderIds.Local))
             {
@@ -90,11 +95,19 @@ public static class SimulateCommand
             console.Out.MarkupLine("Set [bold]AllowLoopbackForTesting=true[/] on each provider you point here. Press Ctrl+C to stop.");
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl+C: stop cleanly.
+                // Stopped: dispose the simulator and exit 0.
+            }
+
+            console.Out.MarkupLine("provider simulator stopped");
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true; // we exit ourselves, after disposing
+                stop.Cancel();
             }
         }
 

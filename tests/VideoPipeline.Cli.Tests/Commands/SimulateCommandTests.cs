@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using VideoPipeline.TestSupport;
+
 namespace VideoPipeline.Cli.Tests.Commands;
 
 public sealed class SimulateCommandTests
@@ -16,5 +19,61 @@ public sealed class SimulateCommandTests
         Assert.Equal(ExitCodes.InvalidInput, exit);
         Assert.Equal(ConsoleText.Squeezed($"error {expected}"), ConsoleText.Squeezed(stderr));
         Assert.Empty(stdout);
+    }
+
+    /// <summary>The real process, stopped the way a terminal (SIGINT) or a service manager (SIGTERM) stops it.</summary>
+    [Theory]
+    [Trait(TestCategories.Key, TestCategories.Integration)]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Simulator_stops_and_exits_0_on_a_stop_signal(string signal)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { typeof(CliApplication).Assembly.Location, "simulate", "--port", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (e.Data?.Contains("listening", StringComparison.Ordinal) == true)
+            {
+                listening.TrySetResult();
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(deadline.Token);
+
+            Assert.Equal(ExitCodes.Ok, process.ExitCode);
+            lock (output)
+            {
+                Assert.Contains("provider simulator stopped", output.ToString(), StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
     }
 }

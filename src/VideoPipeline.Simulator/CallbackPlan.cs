@@ -81,7 +81,7 @@ internal static class CallbackPlan
         {
             for (var copy = 0; copy <= (forged ? 0 : behavior.DuplicateCallbacks); copy++)
             {
-                await state.SendAsync(task.ProviderId, task.Id, target, headers, body, forged);
+                await state.Callbacks.SendAsync(task.ProviderId, task.Id, target, headers, body, forged);
             }
         }
     }
@@ -128,7 +128,7 @@ internal static class CallbackPlan
         };
         if (behavior.SignCallbacks || forged)
         {
-            headers[StandardWebhookVerifier.SignatureHeader] = state.GeminiJwt(task.Id, forged);
+            headers[StandardWebhookVerifier.SignatureHeader] = state.Jwts.Mint(task.Id, forged);
         }
 
         return headers;

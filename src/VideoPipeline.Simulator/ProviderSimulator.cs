@@ -43,7 +43,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
     public string JwtAudience => _state.Options.JwtAudience;
 
     /// <summary>Every callback sent so far, in order.</summary>
-    public IReadOnlyCollection<RecordedCallback> Callbacks => _state.Callbacks;
+    public IReadOnlyCollection<RecordedCallback> Callbacks => _state.Callbacks.Sent;
 
     /// <summary>The API root of one provider (configure it as that provider's <c>BaseUrl</c>).</summary>
     public Uri BaseUrlFor(string providerId) => new(BaseUrl, providerId + "/");
@@ -51,7 +51,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
     public SimulatedProviderBehavior Behavior(string providerId) => _state.Behaviors[providerId];
 
     /// <summary>Submits that reached the simulator, including refused (429) and lost ones.</summary>
-    public int SubmitsReceived(string providerId) => _state.SubmitsReceived(providerId);
+    public int SubmitsReceived(string providerId) => _state.Tasks.SubmitsReceived(providerId);
 
     /// <summary>Result downloads from the file host that carried an API key or bearer token (should stay 0).</summary>
     public int CredentialedFileRequests => _state.CredentialedFileRequests;
@@ -59,8 +59,11 @@ public sealed class ProviderSimulator : IAsyncDisposable
     /// <summary>API requests that reached another host name (after a redirect) carrying an API key or bearer token (should stay 0).</summary>
     public int CredentialsSentOffHost => _state.Faults.CredentialsSentOffHost;
 
+    /// <summary>Every request that reached the provider's endpoints, retries included.</summary>
+    public int RequestsReceived(string providerId) => _state.Faults.RequestsReceived(providerId);
+
     /// <summary>Tasks that exist (and would be billed by a real provider).</summary>
-    public int TasksCreated(string providerId) => _state.TasksCreated(providerId);
+    public int TasksCreated(string providerId) => _state.Tasks.TasksCreated(providerId);
 
     /// <summary>Waits until <paramref name="count"/> callbacks about <paramref name="taskId"/> were sent, or the deadline passes.</summary>
     public async Task<IReadOnlyList<RecordedCallback>> WaitForCallbacksAsync(string taskId, int count, TimeSpan timeout)
@@ -68,13 +71,13 @@ public sealed class ProviderSimulator : IAsyncDisposable
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void Check(RecordedCallback _)
         {
-            if (_state.Callbacks.Count(c => c.TaskId == taskId) >= count)
+            if (_state.Callbacks.Sent.Count(c => c.TaskId == taskId) >= count)
             {
                 done.TrySetResult();
             }
         }
 
-        _state.CallbackRecorded += Check;
+        _state.Callbacks.Recorded += Check;
         try
         {
             Check(null!);
@@ -82,14 +85,14 @@ public sealed class ProviderSimulator : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"{_state.Callbacks.Count(c => c.TaskId == taskId)} of {count} callbacks for {taskId} arrived within {timeout.TotalSeconds} s");
+            throw new TimeoutException($"{_state.Callbacks.Sent.Count(c => c.TaskId == taskId)} of {count} callbacks for {taskId} arrived within {timeout.TotalSeconds} s");
         }
         finally
         {
-            _state.CallbackRecorded -= Check;
+            _state.Callbacks.Recorded -= Check;
         }
 
-        return [.. _state.Callbacks.Where(c => c.TaskId == taskId)];
+        return [.. _state.Callbacks.Sent.Where(c => c.TaskId == taskId)];
     }
 
     public static async Task<ProviderSimulator> StartAsync(SimulatorOptions options, TimeProvider? time = null, CancellationToken cancellationToken = default)
@@ -101,7 +104,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
         builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, LibraryLifetime>();
         var app = builder.Build();
 
-        app.Use((context, next) => state.StallAsync(context, () => next(context)));
+        app.Use((context, next) => state.Faults.StallAsync(context, () => next(context)));
         app.Use((context, next) => state.Faults.InvokeAsync(context, () => next(context)));
         RunwayEndpoints.Map(app, state);
         KlingEndpoints.Map(app, state);

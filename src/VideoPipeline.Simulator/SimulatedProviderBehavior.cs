@@ -84,6 +84,12 @@ public sealed class SimulatedProviderBehavior
     /// <summary>Which requests <see cref="Stalls"/> holds.</summary>
     public FaultTarget StallTarget { get; set; }
 
+    /// <summary>Kling only: send business codes as strings (<c>"code": "1302"</c>), as Kling sometimes does.</summary>
+    public bool BusinessCodesAsStrings { get; set; }
+
+    /// <summary>Kling only: while set, every request is refused with this business code under HTTP 429 (1100–1102 account, 1304 IP allow-list).</summary>
+    public int? RefusalCode { get; set; }
+
     /// <summary>The next this many result URLs handed out have already expired.</summary>
     public int ExpiredResultUrls
     {

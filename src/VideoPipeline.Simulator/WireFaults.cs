@@ -8,17 +8,38 @@ namespace VideoPipeline.Simulator;
 /// <summary>
 /// Middleware that lets the endpoint answer, then spoils the answer with the provider's next due
 /// <see cref="WireFault"/>: stalled, truncated, non-JSON, empty, wrongly typed, duplicated, oversized, 5xx or redirected.
-/// It also counts credentials that reached another host name, which must stay 0.
+/// It also holds requests past the client's timeout (<see cref="SimulatedProviderBehavior.Stalls"/>) and counts
+/// credentials that reached another host name, which must stay 0.
 /// </summary>
-internal sealed class WireFaults(Func<string, SimulatedProviderBehavior?> behaviorOf, CancellationToken stopping)
+internal sealed class WireFaults(Func<string, SimulatedProviderBehavior?> behaviorOf, TimeProvider time, CancellationToken stopping)
 {
     /// <summary>The host name a <see cref="WireFault.RedirectOffHost"/> sends clients to.</summary>
     public const string OffHostName = "localhost";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _requests = new(StringComparer.OrdinalIgnoreCase);
     private int _credentialsOffHost;
 
     /// <summary>API requests that arrived on <see cref="OffHostName"/> carrying an API key or a bearer token.</summary>
     public int CredentialsSentOffHost => Volatile.Read(ref _credentialsOffHost);
+
+    /// <summary>Requests that reached a provider's endpoints (submits, reads, retries), counted as they arrive.</summary>
+    public int RequestsReceived(string providerId) => _requests.GetValueOrDefault(providerId);
+
+    /// <summary>Holds a request past the client's attempt timeout when a stall is due; the request is still carried out afterwards.</summary>
+    public async Task StallAsync(HttpContext context, Func<Task> next)
+    {
+        var segment = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (segment is not null && behaviorOf(segment) is { } behavior && Hits(behavior.StallTarget, context.Request) && behavior.TakeStall())
+        {
+            // Read the body first, so the request is carried out even after the client has given up.
+            context.Request.EnableBuffering();
+            await context.Request.Body.CopyToAsync(Stream.Null, stopping);
+            context.Request.Body.Position = 0;
+            await Task.Delay(behavior.StallDuration, time, stopping);
+        }
+
+        await next();
+    }
 
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
@@ -29,6 +50,11 @@ internal sealed class WireFaults(Func<string, SimulatedProviderBehavior?> behavi
         }
 
         var segment = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        if (segment is not null)
+        {
+            _requests.AddOrUpdate(segment, 1, (_, n) => n + 1);
+        }
+
         var fault = segment is null ? null : behaviorOf(segment)?.TakeFault(SimulatorState.IsSubmit(context.Request));
         if (fault is null)
         {
@@ -50,6 +76,13 @@ internal sealed class WireFaults(Func<string, SimulatedProviderBehavior?> behavi
 
         await WriteAsync(context, fault.Value, captured.ToArray());
     }
+
+    private static bool Hits(FaultTarget target, HttpRequest request) => target switch
+    {
+        FaultTarget.Submits => SimulatorState.IsSubmit(request),
+        FaultTarget.Reads => !SimulatorState.IsSubmit(request),
+        _ => true,
+    };
 
     private async Task WriteAsync(HttpContext context, WireFault fault, byte[] body)
     {

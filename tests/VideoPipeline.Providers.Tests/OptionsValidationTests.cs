@@ -40,6 +40,38 @@ public sealed class OptionsValidationTests
     public void Request_webhooks_need_a_jwks_url() =>
         Assert.Contains("Providers:VeoGemini:WebhookJwksUrl is required", Fails<VeoGeminiOptions>(new() { ["Providers:VeoGemini:UseRequestWebhooks"] = "true" }).Message, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("short")]
+    [InlineData("thirty-one-bytes-is-still-short")]
+    public void A_Kling_secret_HS256_cannot_sign_with_fails_at_start_naming_the_setting(string secret)
+    {
+        var ex = Fails<KlingOptions>(new() { ["Providers:Kling:AccessKey"] = "ak", ["Providers:Kling:SecretKey"] = secret });
+
+        Assert.Contains("Providers:Kling:SecretKey must be at least 32 bytes", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_webhook_jwks_without_an_audience_fails_at_start() =>
+        Assert.Contains(
+            "Providers:VeoGemini:WebhookJwtAudience is required",
+            Fails<VeoGeminiOptions>(new() { ["Providers:VeoGemini:WebhookJwksUrl"] = "https://www.googleapis.com/oauth2/v3/certs" }).Message,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void The_webhook_jwt_issuer_is_checked_by_default() =>
+        Assert.Equal(VeoGeminiOptions.DefaultWebhookJwtIssuer, new VeoGeminiOptions().WebhookJwtIssuer);
+
+    [Theory]
+    [InlineData("evil.example/x")]
+    [InlineData("US-CENTRAL1")]
+    public void A_Vertex_region_that_is_not_a_region_fails_at_start(string location) =>
+        Assert.Contains("Providers:VeoVertex:Location must be a region", Fails<VeoVertexOptions>(new() { ["Providers:VeoVertex:Location"] = location }).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void A_short_or_odd_Kling_callback_token_fails_at_start() =>
+        Assert.Contains("Providers:Kling:CallbackToken", Fails<KlingOptions>(new() { ["Providers:Kling:CallbackToken"] = "a/b" }).Message, StringComparison.Ordinal);
+
     [Fact]
     public void No_settings_at_all_is_valid_and_leaves_remote_providers_unconfigured()
     {

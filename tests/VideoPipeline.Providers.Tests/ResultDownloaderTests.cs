@@ -25,6 +25,12 @@ public sealed class ResultDownloaderTests
         Assert.Equal(ProviderFailureKind.Permanent, ex.Failure.Kind);
     }
 
+    [Theory]
+    [InlineData("https://v1-kling.inkwai.com/bs2/upload-ylab-stunt/x.mp4")]
+    [InlineData("https://cdn.klingai.com/x.mp4")]
+    public void Kling_results_from_its_cdns_are_allowed(string url) =>
+        ResultDownloader.EnsureAllowed(new Uri(url), new Kling.KlingOptions());
+
     [Fact]
     public void Loopback_is_allowed_only_with_the_test_switch() =>
         ResultDownloader.EnsureAllowed(new Uri("http://127.0.0.1:8080/files/x.mp4"), new RunwayOptions { AllowLoopbackForTesting = true });

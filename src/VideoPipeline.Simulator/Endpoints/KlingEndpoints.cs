@@ -1,15 +1,23 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Providers;
 
 namespace VideoPipeline.Simulator.Endpoints;
 
 /// <summary>
-/// Kling's wire format: POST /v1/videos/text2video|image2video → {code, data:{task_id}}; GET …/{task_id}
-/// or …?external_task_id=; business codes 1301 (content safety), 1302 (rate limit); unsigned callbacks.
+/// Kling's wire format (app.klingai.com/global/dev/document-api: "General Information", "Text to Video", "Image to Video"):
+/// POST /v1/videos/text2video|image2video → {code, message, request_id, data:{task_id, task_status, ...}};
+/// GET /v1/videos/{kind}/{task_id or external_task_id} (one task); GET /v1/videos/{kind}?pageNum&amp;pageSize (a page of tasks).
+/// Errors are {code, message, request_id} with the business codes of the docs' table (401/1000, 404/1203, 400/1201,
+/// 400/1301 content safety, 429/1302 rate limit, 429/1100–1102 account, 429/1304 IP allow-list, 500/5000, 503/5001);
+/// codes may come as strings. Callbacks are unsigned. Not confirmed: the code and wording for a repeated external_task_id
+/// (1201 here) and the page size limit (500 here).
 /// </summary>
 internal static class KlingEndpoints
 {
@@ -17,14 +25,33 @@ internal static class KlingEndpoints
 
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
+        var dialect = new ProviderDialect(ProviderIds.Kling, Authorize(state), (status, message) => Error(state, StatusCode(status), message, status));
         var group = app.MapGroup("/kling/v1/videos");
         foreach (var kind in new[] { "text2video", "image2video" })
         {
-            group.MapPost($"/{kind}", (Delegate)((HttpContext context) => SubmitAsync(state, context)));
-            // Kling's "Query Task (Single)" takes a task_id or the caller's external_task_id in the same path segment.
-            group.MapGet($"/{kind}/{{id}}", (string id, HttpContext context) => Query(state, context, state.Find(id) ?? state.FindByExternalId(ProviderIds.Kling, id)));
-            group.MapGet($"/{kind}", (string? external_task_id, HttpContext context) =>
-                Query(state, context, external_task_id is null ? null : state.FindByExternalId(ProviderIds.Kling, external_task_id)));
+            group.MapPost($"/{kind}", (Delegate)((HttpContext context) => SubmitAsync(state, dialect, context)));
+            group.MapGet($"/{kind}/{{id}}", (string id, HttpContext context) =>
+                state.Gate(dialect, context, isSubmit: false)
+                ?? ((state.Tasks.Find(ProviderIds.Kling, id) ?? state.Tasks.FindByExternalId(ProviderIds.Kling, id)) is { } task
+                    ? Ok(state, TaskData(state, task, task.StateAt(state.Time.GetUtcNow())))
+                    : Error(state, 1203, "The requested resource does not exist", StatusCodes.Status404NotFound)));
+            group.MapGet($"/{kind}", (int? pageNum, int? pageSize, HttpContext context) =>
+            {
+                if (state.Gate(dialect, context, isSubmit: false) is { } refused)
+                {
+                    return refused;
+                }
+
+                var (page, size) = (pageNum ?? 1, pageSize ?? 30);
+                if (page < 1 || size is < 1 or > 500)
+                {
+                    return Error(state, 1201, "pageNum must be at least 1 and pageSize 1 to 500", StatusCodes.Status400BadRequest);
+                }
+
+                var tasks = state.Tasks.Of(ProviderIds.Kling).Skip((page - 1) * size).Take(size)
+                    .Select(t => (JsonNode)TaskData(state, t, t.StateAt(state.Time.GetUtcNow())));
+                return Ok(state, new JsonArray([.. tasks]));
+            });
         }
     }
 
@@ -67,72 +94,69 @@ internal static class KlingEndpoints
         return data;
     }
 
-    private static IResult Query(SimulatorState state, HttpContext context, SimulatedTask? task)
+    private static async Task<IResult> SubmitAsync(SimulatorState state, ProviderDialect dialect, HttpContext context)
     {
-        if (Unauthorized(context) is { } refused)
+        if (state.Gate(dialect, context, isSubmit: true) is { } refused)
         {
             return refused;
         }
 
-        if (state.Throttle(ProviderIds.Kling, context, isSubmit: false, RateLimited) is { } throttled)
+        var json = await SimulatorState.ReadJsonAsync(context);
+        var prompt = json.Field("prompt").AsText();
+        var duration = json.Field("duration").AsText(); // a string enum: "5" | "10"
+        var aspect = json.Field("aspect_ratio").AsText() ?? AspectRatios.Landscape;
+        var mode = json.Field("mode").AsText() ?? "std";
+        if (prompt is not { Length: >= 1 and <= 2500 } || duration is not (null or "5" or "10") || aspect is not ("16:9" or "9:16" or "1:1") || mode is not ("std" or "pro"))
         {
-            return throttled;
+            return Error(state, 1201, "Invalid request parameters: prompt 1-2500 characters, duration \"5\" or \"10\", aspect_ratio 16:9, 9:16 or 1:1, mode std or pro", StatusCodes.Status400BadRequest);
         }
 
-        return task is not { ProviderId: ProviderIds.Kling }
-            ? SimulatorState.Json(new JsonObject { ["code"] = 1203, ["message"] = "task not found" }, StatusCodes.Status404NotFound)
-            : SimulatorState.Json(new JsonObject { ["code"] = 0, ["message"] = "SUCCEED", ["data"] = TaskData(state, task, task.StateAt(state.Time.GetUtcNow())) });
-    }
-
-    private static async Task<IResult> SubmitAsync(SimulatorState state, HttpContext context)
-    {
-        if (Unauthorized(context) is { } refused)
+        var external = json.Field("external_task_id").AsText();
+        if (external is not null && state.Tasks.FindByExternalId(ProviderIds.Kling, external) is not null)
         {
-            return refused;
-        }
-
-        if (state.Throttle(ProviderIds.Kling, context, isSubmit: true, RateLimited) is { } throttled)
-        {
-            return throttled;
-        }
-
-        var json = await JsonNode.ParseAsync(context.Request.Body);
-        var prompt = json?["prompt"]?.GetValue<string>();
-        if (string.IsNullOrWhiteSpace(prompt))
-        {
-            return SimulatorState.Json(new JsonObject { ["code"] = 1201, ["message"] = "prompt is required" }, StatusCodes.Status400BadRequest);
-        }
-
-        var external = json?["external_task_id"]?.GetValue<string>();
-        if (external is not null && state.FindByExternalId(ProviderIds.Kling, external) is not null)
-        {
-            return SimulatorState.Json(new JsonObject { ["code"] = 1201, ["message"] = "external_task_id already exists" }, StatusCodes.Status400BadRequest);
+            return Error(state, 1201, "external_task_id already exists", StatusCodes.Status400BadRequest);
         }
 
         // Kling reviews prompts at submit: a moderation draw answers 1301 and creates nothing.
         var outcome = state.DrawOutcome(ProviderIds.Kling);
         if (outcome == TaskOutcome.Moderated)
         {
-            return SimulatorState.Json(new JsonObject { ["code"] = 1301, ["message"] = "Trigger the content security policy of the platform" }, StatusCodes.Status400BadRequest);
+            return Error(state, 1301, "Trigger the content security policy of the platform", StatusCodes.Status400BadRequest);
         }
 
-        var callback = Uri.TryCreate(json?["callback_url"]?.GetValue<string>(), UriKind.Absolute, out var url) ? url : null;
-        var seconds = int.TryParse(json?["duration"]?.GetValue<string>(), CultureInfo.InvariantCulture, out var d) ? d : 5;
+        var callback = Uri.TryCreate(json.Field("callback_url").AsText(), UriKind.Absolute, out var url) ? url : null;
         var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
-        var task = state.Create(ProviderIds.Kling, id, prompt, Seed(external ?? id), seconds, json?["aspect_ratio"]?.GetValue<string>() ?? AspectRatios.Landscape,
-            callback, external, json?["model_name"]?.GetValue<string>() ?? "kling-v2-1-master", outcome);
-        return state.LoseResponse(ProviderIds.Kling, context)
-            ? Results.Empty
-            : SimulatorState.Json(new JsonObject { ["code"] = 0, ["message"] = "SUCCEED", ["data"] = TaskData(state, task, SimulatedState.Queued) });
+        var task = state.Create(ProviderIds.Kling, id, prompt, Seed(external ?? id), duration == "10" ? 10 : 5, aspect,
+            callback, external, json.Field("model_name").AsText() ?? "kling-v2-1-master", outcome);
+        return state.LoseResponse(ProviderIds.Kling, context) ? Results.Empty : Ok(state, TaskData(state, task, SimulatedState.Queued));
     }
 
     /// <summary>Kling takes no seed: derive one from the request so candidates still differ.</summary>
-    private static long Seed(string key) => BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+    private static long Seed(string key) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    private static JsonNode RateLimited() => new JsonObject { ["code"] = 1302, ["message"] = "rate limit exceeded" };
+    private static int StatusCode(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => 1000,
+        StatusCodes.Status404NotFound => 1203,
+        StatusCodes.Status429TooManyRequests => 1302,
+        StatusCodes.Status503ServiceUnavailable => 5001,
+        >= 500 => 5000,
+        _ => 1201,
+    };
 
-    private static IResult? Unauthorized(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString() is var auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) && auth.Count(c => c == '.') == 2
-            ? null
-            : SimulatorState.Json(new JsonObject { ["code"] = 1000, ["message"] = "authentication failed" }, StatusCodes.Status401Unauthorized);
+    private static Func<HttpRequest, IResult?> Authorize(SimulatorState state) => request =>
+        request.Headers.Authorization.ToString() is not { } auth || !auth.StartsWith("Bearer ", StringComparison.Ordinal) || auth.Count(c => c == '.') != 2
+            ? Error(state, 1000, "Authentication failed", StatusCodes.Status401Unauthorized)
+            : state.Behaviors[ProviderIds.Kling].RefusalCode is { } code
+                ? Error(state, code, code == 1304 ? "IP whitelist policy: the request IP is not allowed" : "Account exception", StatusCodes.Status429TooManyRequests)
+                : null;
+
+    private static IResult Ok(SimulatorState state, JsonNode data) =>
+        SimulatorState.Json(new JsonObject { ["code"] = Code(state, 0), ["message"] = "SUCCEED", ["request_id"] = Guid.NewGuid().ToString(), ["data"] = data });
+
+    private static IResult Error(SimulatorState state, int code, string message, int status) =>
+        SimulatorState.Json(new JsonObject { ["code"] = Code(state, code), ["message"] = message, ["request_id"] = Guid.NewGuid().ToString() }, status);
+
+    private static JsonNode Code(SimulatorState state, int code) =>
+        state.Behaviors[ProviderIds.Kling].BusinessCodesAsStrings ? JsonValue.Create(code.ToString(CultureInfo.InvariantCulture)) : JsonValue.Create(code);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Providers;
 
 namespace VideoPipeline.Simulator.Endpoints;
 
@@ -14,20 +15,26 @@ namespace VideoPipeline.Simulator.Endpoints;
 /// </summary>
 internal static class SoraEndpoints
 {
+    // OpenAI's error envelope: {"error": {"message", "type", "param", "code"}} (openai/openai-python src/openai/_exceptions.py reads body["error"]).
+    private static readonly ProviderDialect Dialect = new(
+        ProviderIds.Sora,
+        request => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) ? null : Error(401, "Missing bearer authentication in header"),
+        Error);
+
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
         var group = app.MapGroup("/sora/v1/videos");
         group.MapPost(string.Empty, (Delegate)((HttpContext context) => SubmitAsync(state, context)));
         group.MapGet(string.Empty, (HttpContext context) =>
-            Authorized(context) ?? state.Throttle(ProviderIds.Sora, context, isSubmit: false)
-            ?? SimulatorState.Json(new JsonObject { ["object"] = "list", ["data"] = new JsonArray([.. state.TasksOf(ProviderIds.Sora).Take(50).Select(t => (JsonNode)Video(state, t))]) }));
+            state.Gate(Dialect, context, isSubmit: false)
+            ?? SimulatorState.Json(new JsonObject { ["object"] = "list", ["data"] = new JsonArray([.. state.Tasks.Of(ProviderIds.Sora).Take(50).Select(t => (JsonNode)Video(state, t))]) }));
         group.MapGet("/{id}", (string id, HttpContext context) =>
-            Authorized(context) ?? state.Throttle(ProviderIds.Sora, context, isSubmit: false)
-            ?? (state.Find(id) is { ProviderId: ProviderIds.Sora } task ? SimulatorState.Json(Video(state, task)) : NotFound()));
+            state.Gate(Dialect, context, isSubmit: false)
+            ?? (state.Tasks.Find(ProviderIds.Sora, id) is { } task ? SimulatorState.Json(Video(state, task)) : Dialect.NotFound("Video not found")));
         group.MapGet("/{id}/content", async (string id, HttpContext context) =>
-            Authorized(context) ?? (state.Find(id) is { ProviderId: ProviderIds.Sora } task && task.StateAt(state.Time.GetUtcNow()) == SimulatedState.Succeeded
-                ? Results.File(await state.ClipAsync(task), "video/mp4")
-                : NotFound()));
+            Dialect.Authorize(context.Request) ?? (state.Tasks.Find(ProviderIds.Sora, id) is { } task && task.StateAt(state.Time.GetUtcNow()) == SimulatedState.Succeeded
+                ? Results.File(await state.Clips.ClipAsync(task), "video/mp4")
+                : Dialect.NotFound("Video not found")));
     }
 
     private static JsonObject Video(SimulatorState state, SimulatedTask task)
@@ -60,35 +67,40 @@ internal static class SoraEndpoints
 
     private static async Task<IResult> SubmitAsync(SimulatorState state, HttpContext context)
     {
-        if (Authorized(context) is { } refused)
+        if (state.Gate(Dialect, context, isSubmit: true) is { } refused)
         {
             return refused;
         }
 
-        if (state.Throttle(ProviderIds.Sora, context, isSubmit: true) is { } throttled)
+        // video_create_params.py: prompt required; seconds "4" | "8" | "12" (a string); size 720x1280 | 1280x720 | 1024x1792 | 1792x1024.
+        var json = await SimulatorState.ReadJsonAsync(context);
+        var prompt = json.Field("prompt").AsText();
+        var secondsText = json.Field("seconds").AsText();
+        var size = json.Field("size").AsText();
+        if (string.IsNullOrWhiteSpace(prompt) || secondsText is not (null or "4" or "8" or "12") || (json.Field("seconds") is not null && secondsText is null)
+            || size is not (null or "720x1280" or "1280x720" or "1024x1792" or "1792x1024"))
         {
-            return throttled;
+            return Error(400, "Invalid request: prompt is required; seconds must be '4', '8' or '12'; size must be one of the listed sizes");
         }
 
-        var json = await JsonNode.ParseAsync(context.Request.Body);
-        var prompt = json?["prompt"]?.GetValue<string>();
-        if (string.IsNullOrWhiteSpace(prompt))
-        {
-            return SimulatorState.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = "prompt is required", ["type"] = "invalid_request_error" } }, 400);
-        }
-
-        var seconds = int.TryParse(json?["seconds"]?.GetValue<string>(), CultureInfo.InvariantCulture, out var s) ? s : 4;
-        var portrait = json?["size"]?.GetValue<string>() == "720x1280";
+        var seconds = int.Parse(secondsText ?? "4", CultureInfo.InvariantCulture);
+        var portrait = size is null or "720x1280" or "1024x1792";
         var task = state.Create(ProviderIds.Sora, "video_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)), prompt, 0, seconds,
-            portrait ? AspectRatios.Portrait : AspectRatios.Landscape, null, null, json?["model"]?.GetValue<string>() ?? "sora-2");
+            portrait ? AspectRatios.Portrait : AspectRatios.Landscape, null, null, json.Field("model").AsText() ?? "sora-2");
         return state.LoseResponse(ProviderIds.Sora, context) ? Results.Empty : SimulatorState.Json(Video(state, task));
     }
 
-    private static IResult NotFound() =>
-        SimulatorState.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = "Video not found", ["type"] = "invalid_request_error" } }, 404);
-
-    private static IResult? Authorized(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
-            ? null
-            : SimulatorState.Json(new JsonObject { ["error"] = new JsonObject { ["message"] = "Missing bearer authentication", ["type"] = "invalid_request_error" } }, 401);
+    private static IResult Error(int status, string message) =>
+        SimulatorState.Json(
+            new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["message"] = message,
+                    ["type"] = status == 429 ? "rate_limit_exceeded" : status >= 500 ? "server_error" : "invalid_request_error",
+                    ["param"] = null,
+                    ["code"] = null,
+                },
+            },
+            status);
 }

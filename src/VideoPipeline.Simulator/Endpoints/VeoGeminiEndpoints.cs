@@ -10,41 +10,36 @@ namespace VideoPipeline.Simulator.Endpoints;
 
 /// <summary>
 /// Veo on the Gemini API: POST /v1beta/models/{model}:predictLongRunning → {name}; GET /v1beta/{name};
-/// safety blocks as done operations with raiMediaFilteredCount; the JWKS of per-request webhook JWTs.
+/// safety blocks as done operations with raiMediaFilteredCount; the JWKS of per-request webhook JWTs. Errors are
+/// google.rpc.Status in an envelope: {"error": {"code", "message", "status"}} (ai.google.dev/gemini-api/docs/troubleshooting).
 /// </summary>
 internal static class VeoGeminiEndpoints
 {
     public const string KeyHeader = "x-goog-api-key";
+
+    private static readonly ProviderDialect Dialect = new(
+        ProviderIds.VeoGemini,
+        request => string.IsNullOrEmpty(request.Headers[KeyHeader]) ? Error(401, "API key not valid. Please pass a valid API key.", "UNAUTHENTICATED") : null,
+        (status, message) => Error(status, message, RpcStatus(status)));
 
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
         var group = app.MapGroup("/veo-gemini");
         group.MapPost("/v1beta/models/{modelAction}", (string modelAction, HttpContext context) => SubmitAsync(state, context, modelAction));
         group.MapGet("/v1beta/models/{model}/operations/{id}", (string model, string id, HttpContext context) =>
-        {
-            if (string.IsNullOrEmpty(context.Request.Headers[KeyHeader]))
-            {
-                return Error(401, "API key not valid.", "UNAUTHENTICATED");
-            }
-
-            if (state.Throttle(ProviderIds.VeoGemini, context, isSubmit: false) is { } throttled)
-            {
-                return throttled;
-            }
-
-            return state.Find($"models/{model}/operations/{id}") is { ProviderId: ProviderIds.VeoGemini } task
+            state.Gate(Dialect, context, isSubmit: false)
+            ?? (state.Tasks.Find(ProviderIds.VeoGemini, $"models/{model}/operations/{id}") is { } task
                 ? SimulatorState.Json(Operation(state, task, task.StateAt(state.Time.GetUtcNow())))
-                : Error(404, "Operation not found.", "NOT_FOUND");
-        });
-        group.MapGet("/jwks.json", () => Results.Text(state.Jwks(), "application/json"));
+                : Dialect.NotFound("Operation not found.")));
+        group.MapGet("/jwks.json", () => Results.Text(state.Jwts.Jwks(), "application/json"));
 
         // Like the Files API: the key is checked here, then the download redirects to another host
         // (localhost instead of 127.0.0.1), which must not receive the key.
         group.MapGet("/v1beta/files/{fileAction}", (string fileAction, HttpContext context) =>
         {
-            if (string.IsNullOrEmpty(context.Request.Headers[KeyHeader]))
+            if (Dialect.Authorize(context.Request) is { } refused)
             {
-                return Error(401, "API key not valid.", "UNAUTHENTICATED");
+                return refused;
             }
 
             var token = fileAction.Split(':')[0];
@@ -104,20 +99,15 @@ internal static class VeoGeminiEndpoints
 
     private static async Task<IResult> SubmitAsync(SimulatorState state, HttpContext context, string modelAction)
     {
-        if (string.IsNullOrEmpty(context.Request.Headers[KeyHeader]))
-        {
-            return Error(401, "API key not valid.", "UNAUTHENTICATED");
-        }
-
         var colon = modelAction.IndexOf(':', StringComparison.Ordinal);
         if (colon < 0 || modelAction[(colon + 1)..] != "predictLongRunning")
         {
-            return Error(404, "Method not found.", "NOT_FOUND");
+            return Dialect.NotFound("Method not found.");
         }
 
-        if (state.Throttle(ProviderIds.VeoGemini, context, isSubmit: true) is { } throttled)
+        if (state.Gate(Dialect, context, isSubmit: true) is { } refused)
         {
-            return throttled;
+            return refused;
         }
 
         var json = await SimulatorState.ReadJsonAsync(context);
@@ -145,6 +135,19 @@ internal static class VeoGeminiEndpoints
 
     /// <summary>The Gemini API takes no seed: derive one from the request so candidates still differ.</summary>
     private static long Seed(string key) => BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>The google.rpc.Code name of an HTTP status (cloud.google.com/apis/design/errors).</summary>
+    internal static string RpcStatus(int status) => status switch
+    {
+        400 => "INVALID_ARGUMENT",
+        401 => "UNAUTHENTICATED",
+        403 => "PERMISSION_DENIED",
+        404 => "NOT_FOUND",
+        429 => "RESOURCE_EXHAUSTED",
+        503 => "UNAVAILABLE",
+        504 => "DEADLINE_EXCEEDED",
+        _ => "INTERNAL",
+    };
 
     internal static IResult Error(int code, string message, string status) =>
         SimulatorState.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["status"] = status } }, code);

@@ -14,37 +14,38 @@ namespace VideoPipeline.Simulator.Endpoints;
 /// </summary>
 internal static class VeoVertexEndpoints
 {
+    private static readonly ProviderDialect Dialect = new(
+        ProviderIds.VeoVertex,
+        request => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+            ? null : VeoGeminiEndpoints.Error(401, "Request had invalid authentication credentials.", "UNAUTHENTICATED"),
+        (status, message) => VeoGeminiEndpoints.Error(status, message, VeoGeminiEndpoints.RpcStatus(status)));
+
     public static void Map(IEndpointRouteBuilder app, SimulatorState state) =>
         app.MapPost("/veo-vertex/v1/projects/{project}/locations/{location}/publishers/google/models/{modelAction}",
             (string project, string location, string modelAction, HttpContext context) => HandleAsync(state, context, project, location, modelAction));
 
     private static async Task<IResult> HandleAsync(SimulatorState state, HttpContext context, string project, string location, string modelAction)
     {
-        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
-        {
-            return VeoGeminiEndpoints.Error(401, "Request had invalid authentication credentials.", "UNAUTHENTICATED");
-        }
-
         var colon = modelAction.IndexOf(':', StringComparison.Ordinal);
         var (model, verb) = colon < 0 ? (modelAction, string.Empty) : (modelAction[..colon], modelAction[(colon + 1)..]);
         var isSubmit = verb == "predictLongRunning";
-        if (state.Throttle(ProviderIds.VeoVertex, context, isSubmit) is { } throttled)
+        if (state.Gate(Dialect, context, isSubmit) is { } refused)
         {
-            return throttled;
+            return refused;
         }
 
         var json = await SimulatorState.ReadJsonAsync(context);
         if (verb == "fetchPredictOperation")
         {
             var name = json.Field("operationName").AsText() ?? string.Empty;
-            return state.Find(name) is { ProviderId: ProviderIds.VeoVertex } task
+            return state.Tasks.Find(ProviderIds.VeoVertex, name) is { } task
                 ? SimulatorState.Json(await OperationAsync(state, task))
-                : VeoGeminiEndpoints.Error(404, "Operation not found.", "NOT_FOUND");
+                : Dialect.NotFound("Operation not found.");
         }
 
         if (!isSubmit)
         {
-            return VeoGeminiEndpoints.Error(404, "Method not found.", "NOT_FOUND");
+            return Dialect.NotFound("Method not found.");
         }
 
         var prompt = json.Field("instances").Item(0).Field("prompt").AsText();
@@ -71,7 +72,7 @@ internal static class VeoVertexEndpoints
         var operation = new JsonObject { ["name"] = task.Id, ["done"] = at is SimulatedState.Succeeded or SimulatedState.Failed };
         if (at == SimulatedState.Succeeded)
         {
-            var bytes = await File.ReadAllBytesAsync(await state.ClipAsync(task));
+            var bytes = await File.ReadAllBytesAsync(await state.Clips.ClipAsync(task));
             operation["response"] = new JsonObject
             {
                 ["@type"] = "type.googleapis.com/cloud.ai.large_models.vision.GenerateVideoResponse",

@@ -95,21 +95,6 @@ public sealed class RunwayAdapterTests(SimulatorFixture fixture) : SimulatorTest
     }
 
     [Fact]
-    public async Task Safety_failure_is_a_permanent_moderation_failure_with_the_reason()
-    {
-        Behavior.ModerationRate = 1;
-        var submitted = await Runway.SubmitAsync(Await.Request(), CancellationToken.None);
-
-        var status = await Await.TerminalAsync(Runway, submitted.TaskId!);
-
-        Assert.Equal(ProviderTaskState.Failed, status.State);
-        Assert.Equal(ProviderFailureKind.Moderation, status.Failure!.Kind);
-        Assert.Equal("SAFETY.INPUT.TEXT", status.Failure.ProviderCode);
-        Assert.Contains("moderation", status.Failure.Message, StringComparison.Ordinal);
-        Assert.False(status.Failure.IsRetryable);
-    }
-
-    [Fact]
     public async Task Expired_result_url_is_refreshed_by_a_status_query()
     {
         var submitted = await Runway.SubmitAsync(Await.Request(), CancellationToken.None);

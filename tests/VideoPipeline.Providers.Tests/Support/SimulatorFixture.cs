@@ -31,6 +31,8 @@ public sealed class SimulatorFixture : IAsyncLifetime
         b.ServerErrorBurst = 0;
         b.Stalls = 0;
         b.ClearFaults();
+        b.RefusalCode = null;
+        b.BusinessCodesAsStrings = false;
         b.StallTarget = FaultTarget.Any;
         b.LostSubmitResponses = 0;
         b.ExpiredResultUrls = 0;

@@ -5,7 +5,10 @@ using VideoPipeline.TestSupport;
 
 namespace VideoPipeline.Providers.Tests.Adapters;
 
-/// <summary>Kling as its API documentation describes it: business codes (as numbers or strings), account refusals under 429, route-token callbacks.</summary>
+/// <summary>
+/// Kling as its API documentation describes it: business codes (as numbers or strings), account refusals under 429,
+/// route-token callbacks. The fixture resets the behaviour each test changes before the next one.
+/// </summary>
 [Collection(SimulatorCollection.Name)]
 [Trait(TestCategories.Key, TestCategories.Integration)]
 public sealed class KlingFidelityTests(SimulatorFixture fixture) : SimulatorTest(fixture, ProviderIds.Kling)
@@ -19,36 +22,22 @@ public sealed class KlingFidelityTests(SimulatorFixture fixture) : SimulatorTest
     {
         Behavior.RefusalCode = code;
         var (submits, requests) = (Sim.SubmitsReceived(ProviderIds.Kling), Sim.RequestsReceived(ProviderIds.Kling));
-        try
-        {
-            var result = await Provider.SubmitAsync(Await.Request(), CancellationToken.None);
+        var result = await Provider.SubmitAsync(Await.Request(), CancellationToken.None);
 
-            Assert.Equal(expected, result.Failure?.Code);
-            Assert.Equal(ProviderFailureKind.Permanent, result.Failure!.Kind);
-            Assert.Equal(code.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Failure.ProviderCode);
-            Assert.Equal(submits, Sim.SubmitsReceived(ProviderIds.Kling)); // refused at the lookup before the post: nothing was posted
-            Assert.Equal(requests + 1, Sim.RequestsReceived(ProviderIds.Kling)); // and not retried as if it were throttling
-        }
-        finally
-        {
-            Behavior.RefusalCode = null;
-        }
+        Assert.Equal(expected, result.Failure?.Code);
+        Assert.Equal(ProviderFailureKind.Permanent, result.Failure!.Kind);
+        Assert.Equal(code.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Failure.ProviderCode);
+        Assert.Equal(submits, Sim.SubmitsReceived(ProviderIds.Kling)); // refused at the lookup before the post: nothing was posted
+        Assert.Equal(requests + 1, Sim.RequestsReceived(ProviderIds.Kling)); // and not retried as if it were throttling
     }
 
     [Fact]
     public async Task The_allow_list_refusal_says_what_to_fix()
     {
         Behavior.RefusalCode = 1304;
-        try
-        {
-            var ex = await Assert.ThrowsAsync<ProviderCallException>(() => Provider.GetStatusAsync("1", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<ProviderCallException>(() => Provider.GetStatusAsync("1", CancellationToken.None));
 
-            Assert.Contains("allow-list", ex.Failure.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Behavior.RefusalCode = null;
-        }
+        Assert.Contains("allow-list", ex.Failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,17 +45,10 @@ public sealed class KlingFidelityTests(SimulatorFixture fixture) : SimulatorTest
     {
         Behavior.BusinessCodesAsStrings = true;
         Behavior.ModerationRate = 1;
-        try
-        {
-            var result = await Provider.SubmitAsync(Await.Request(), CancellationToken.None);
+        var result = await Provider.SubmitAsync(Await.Request(), CancellationToken.None);
 
-            Assert.Equal(ProviderFailureCodes.Moderated, result.Failure?.Code);
-            Assert.Equal("1301", result.Failure!.ProviderCode);
-        }
-        finally
-        {
-            Behavior.BusinessCodesAsStrings = false;
-        }
+        Assert.Equal(ProviderFailureCodes.Moderated, result.Failure?.Code);
+        Assert.Equal("1301", result.Failure!.ProviderCode);
     }
 
     [Fact]
@@ -74,14 +56,7 @@ public sealed class KlingFidelityTests(SimulatorFixture fixture) : SimulatorTest
     {
         Behavior.BusinessCodesAsStrings = true;
         Behavior.RateLimitBurst = 1;
-        try
-        {
-            Assert.True((await Provider.SubmitAsync(Await.Request(), CancellationToken.None)).Accepted);
-        }
-        finally
-        {
-            Behavior.BusinessCodesAsStrings = false;
-        }
+        Assert.True((await Provider.SubmitAsync(Await.Request(), CancellationToken.None)).Accepted);
     }
 
     [Theory]

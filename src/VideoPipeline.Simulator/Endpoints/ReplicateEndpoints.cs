@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Providers;
 
 namespace VideoPipeline.Simulator.Endpoints;
 
@@ -18,6 +19,12 @@ namespace VideoPipeline.Simulator.Endpoints;
 /// </summary>
 internal static class ReplicateEndpoints
 {
+    private static readonly ProviderDialect Dialect = new(
+        ProviderIds.Replicate,
+        request => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+            ? null : Problem(StatusCodes.Status401Unauthorized, "Unauthenticated", "You did not pass a valid authentication token"),
+        (status, message) => Problem(status, status == StatusCodes.Status429TooManyRequests ? "Request was throttled." : status == StatusCodes.Status404NotFound ? "Not found" : "Error", message));
+
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
         var group = app.MapGroup("/replicate/v1");
@@ -27,10 +34,10 @@ internal static class ReplicateEndpoints
     }
 
     private static IResult Get(SimulatorState state, HttpContext context, string id) =>
-        Unauthorized(context) ?? state.Throttle(ProviderIds.Replicate, context, isSubmit: false, RateLimited)
-        ?? (state.Find(id) is { ProviderId: ProviderIds.Replicate } task
+        state.Gate(Dialect, context, isSubmit: false)
+        ?? (state.Tasks.Find(ProviderIds.Replicate, id) is { } task
             ? SimulatorState.Json(Prediction(state, task, task.StateAt(state.Time.GetUtcNow())))
-            : Problem(StatusCodes.Status404NotFound, "Not found", "The requested resource could not be found."));
+            : Dialect.NotFound("The requested resource could not be found."));
 
     /// <summary>The prediction object as the API and the webhook carry it, at <paramref name="at"/>.</summary>
     internal static JsonObject Prediction(SimulatorState state, SimulatedTask task, SimulatedState at)
@@ -78,28 +85,23 @@ internal static class ReplicateEndpoints
 
     private static async Task<IResult> SubmitAsync(SimulatorState state, HttpContext context, string model)
     {
-        if (Unauthorized(context) is { } refused)
+        if (state.Gate(Dialect, context, isSubmit: true) is { } refused)
         {
             return refused;
-        }
-
-        if (state.Throttle(ProviderIds.Replicate, context, isSubmit: true, RateLimited) is { } throttled)
-        {
-            return throttled;
         }
 
         // Only the models the catalogue lists for Replicate exist here; any other path is Replicate's 404.
         if (ModelCatalog.Find(ProviderIds.Replicate, model) is not { } entry)
         {
-            return Problem(StatusCodes.Status404NotFound, "Not found", "The requested resource could not be found.");
+            return Dialect.NotFound("The requested resource could not be found.");
         }
 
-        var json = await JsonNode.ParseAsync(context.Request.Body);
-        var input = json?["input"];
-        var prompt = input?["prompt"]?.GetValue<string>();
-        var duration = input?["duration"]?.GetValue<int>() ?? 8;
-        var aspect = input?["aspect_ratio"]?.GetValue<string>() ?? AspectRatios.Landscape;
-        var resolution = input?["resolution"]?.GetValue<string>() ?? Resolutions.P720;
+        var json = await SimulatorState.ReadJsonAsync(context);
+        var input = json.Field("input");
+        var prompt = input.Field("prompt").AsText();
+        var duration = input.Field("duration").AsInt() ?? 8;
+        var aspect = input.Field("aspect_ratio").AsText() ?? AspectRatios.Landscape;
+        var resolution = input.Field("resolution").AsText() ?? Resolutions.P720;
         var invalid = new List<string>();
         if (string.IsNullOrWhiteSpace(prompt))
         {
@@ -128,9 +130,9 @@ internal static class ReplicateEndpoints
             return SimulatorState.Json(problem, StatusCodes.Status422UnprocessableEntity);
         }
 
-        var webhook = Uri.TryCreate(json?["webhook"]?.GetValue<string>(), UriKind.Absolute, out var url) ? url : null;
-        var completedOnly = json?["webhook_events_filter"] is JsonArray filter && filter.Select(e => e?.GetValue<string>()).Contains("completed");
-        var task = state.Create(ProviderIds.Replicate, Id(), prompt!, input?["seed"]?.GetValue<long>() ?? 0, duration, aspect,
+        var webhook = Uri.TryCreate(json.Field("webhook").AsText(), UriKind.Absolute, out var url) ? url : null;
+        var completedOnly = json.Field("webhook_events_filter").Items().Select(e => e.AsText()).Contains("completed");
+        var task = state.Create(ProviderIds.Replicate, Id(), prompt!, input.Field("seed").AsLong() ?? 0, duration, aspect,
             webhook is not null && completedOnly ? webhook : null, null, model);
         return state.LoseResponse(ProviderIds.Replicate, context) ? Results.Empty
             : SimulatorState.Json(Prediction(state, task, SimulatedState.Queued), StatusCodes.Status201Created);
@@ -143,14 +145,6 @@ internal static class ReplicateEndpoints
         var bytes = RandomNumberGenerator.GetBytes(26);
         return string.Concat(bytes.Select(b => alphabet[b % 32]));
     }
-
-    private static JsonNode RateLimited() =>
-        ProblemBody(StatusCodes.Status429TooManyRequests, "Request was throttled.", "Request was throttled. Expected available in 1 second.");
-
-    private static IResult? Unauthorized(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
-            ? null
-            : Problem(StatusCodes.Status401Unauthorized, "Unauthenticated", "You did not pass a valid authentication token");
 
     private static IResult Problem(int status, string title, string detail) => SimulatorState.Json(ProblemBody(status, title, detail), status);
 

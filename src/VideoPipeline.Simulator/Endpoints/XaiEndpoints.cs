@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Providers;
 
 namespace VideoPipeline.Simulator.Endpoints;
 
@@ -15,6 +16,14 @@ namespace VideoPipeline.Simulator.Endpoints;
 /// </summary>
 internal static class XaiEndpoints
 {
+    private static readonly ProviderDialect Dialect = new(
+        ProviderIds.Xai,
+        request => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+            ? null : Error(StatusCodes.Status401Unauthorized, "Unauthenticated", "No API key provided."),
+        (status, message) => status == StatusCodes.Status429TooManyRequests
+            ? Error(status, "Too many requests", "Your team has exceeded its rate limit.")
+            : Error(status, status == StatusCodes.Status404NotFound ? "Some requested entity was not found" : "Service unavailable", message));
+
     public static void Map(IEndpointRouteBuilder app, SimulatorState state)
     {
         var group = app.MapGroup("/xai/v1/videos");
@@ -24,12 +33,12 @@ internal static class XaiEndpoints
 
     private static IResult Get(SimulatorState state, HttpContext context, string id)
     {
-        if ((Unauthorized(context) ?? state.Throttle(ProviderIds.Xai, context, isSubmit: false, RateLimited)) is { } refused)
+        if (state.Gate(Dialect, context, isSubmit: false) is { } refused)
         {
             return refused;
         }
 
-        if (state.Find(id) is not { ProviderId: ProviderIds.Xai } task)
+        if (state.Tasks.Find(ProviderIds.Xai, id) is not { } task)
         {
             return Error(StatusCodes.Status404NotFound, "Some requested entity was not found", $"No video request with id {id}");
         }
@@ -54,22 +63,22 @@ internal static class XaiEndpoints
 
     private static async Task<IResult> SubmitAsync(SimulatorState state, HttpContext context)
     {
-        if ((Unauthorized(context) ?? state.Throttle(ProviderIds.Xai, context, isSubmit: true, RateLimited)) is { } refused)
+        if (state.Gate(Dialect, context, isSubmit: true) is { } refused)
         {
             return refused;
         }
 
-        var json = await JsonNode.ParseAsync(context.Request.Body);
-        var model = json?["model"]?.GetValue<string>() ?? "grok-imagine-video";
+        var json = await SimulatorState.ReadJsonAsync(context);
+        var model = json.Field("model").AsText() ?? "grok-imagine-video";
         if (ModelCatalog.Find(ProviderIds.Xai, model) is not { } entry)
         {
             return Error(StatusCodes.Status404NotFound, "Some requested entity was not found", $"The model {model} does not exist or your team does not have access to it.");
         }
 
-        var prompt = json?["prompt"]?.GetValue<string>();
-        var duration = json?["duration"]?.GetValue<int>() ?? 8;
-        var resolution = json?["resolution"]?.GetValue<string>() ?? "480p";
-        var aspect = json?["aspect_ratio"]?.GetValue<string>() ?? AspectRatios.Landscape;
+        var prompt = json.Field("prompt").AsText();
+        var duration = json.Field("duration").AsInt() ?? 8;
+        var resolution = json.Field("resolution").AsText() ?? "480p";
+        var aspect = json.Field("aspect_ratio").AsText() ?? AspectRatios.Landscape;
         var problem = string.IsNullOrWhiteSpace(prompt) ? "prompt must not be empty"
             : entry.Can.Durations.OutputFor(duration) != duration ? $"duration must be between {entry.Can.Durations.Min} and {entry.Can.Durations.Max}"
             : resolution != "480p" && !entry.Can.Resolutions.Contains(resolution) ? $"resolution {resolution} is not supported by {model}"
@@ -83,13 +92,6 @@ internal static class XaiEndpoints
         var task = state.Create(ProviderIds.Xai, Guid.NewGuid().ToString(), prompt!, 0, duration, aspect, null, null, model);
         return state.LoseResponse(ProviderIds.Xai, context) ? Results.Empty : SimulatorState.Json(new JsonObject { ["request_id"] = task.Id });
     }
-
-    private static JsonNode RateLimited() => new JsonObject { ["code"] = "Too many requests", ["error"] = "Your team has exceeded its rate limit." };
-
-    private static IResult? Unauthorized(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
-            ? null
-            : Error(StatusCodes.Status401Unauthorized, "Unauthenticated", "No API key provided.");
 
     private static IResult Error(int status, string code, string error) =>
         SimulatorState.Json(new JsonObject { ["code"] = code, ["error"] = error }, status);

@@ -15,10 +15,20 @@ public sealed record FfmpegTools(string Ffmpeg, string Ffprobe)
         pathVariable ??= Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         var ffmpeg = Resolve("ffmpeg", options?.FfmpegPath, pathVariable);
         var ffprobe = Resolve("ffprobe", options?.FfprobePath, pathVariable);
-        var missing = new[] { ("ffmpeg", ffmpeg), ("ffprobe", ffprobe) }.Where(t => t.Item2 is null).Select(t => t.Item1).ToList();
+        var missing = new[]
+        {
+            (Tool: "ffmpeg", Found: ffmpeg, Setting: nameof(FfmpegOptions.FfmpegPath), Configured: options?.FfmpegPath),
+            (Tool: "ffprobe", Found: ffprobe, Setting: nameof(FfmpegOptions.FfprobePath), Configured: options?.FfprobePath),
+        }.Where(t => t.Found is null).ToList();
         if (missing.Count > 0)
         {
-            throw new FfmpegNotFoundException($"{string.Join(" and ", missing)} not found: {InstallHint}.");
+            // A configured path names its setting; a tool looked up on PATH says so.
+            var where = missing.All(t => string.IsNullOrWhiteSpace(t.Configured))
+                ? string.Join(" and ", missing.Select(t => t.Tool)) + " not found on PATH"
+                : string.Join(" and ", missing.Select(t => string.IsNullOrWhiteSpace(t.Configured)
+                    ? $"{t.Tool} not found on PATH"
+                    : $"{t.Tool} not found at {FfmpegOptions.SectionName}:{t.Setting} ('{t.Configured}')"));
+            throw new FfmpegNotFoundException($"{where}: {InstallHint}.");
         }
 
         return new FfmpegTools(ffmpeg!, ffprobe!);

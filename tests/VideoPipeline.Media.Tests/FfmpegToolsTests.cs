@@ -12,7 +12,7 @@ public sealed class FfmpegToolsTests
 
         var ex = Assert.Throws<FfmpegNotFoundException>(() => FfmpegTools.Locate(pathVariable: empty.Path));
 
-        Assert.Contains("ffmpeg and ffprobe not found", ex.Message, StringComparison.Ordinal);
+        Assert.Equal($"ffmpeg and ffprobe not found on PATH: {FfmpegTools.InstallHint}.", ex.Message);
         Assert.Contains("apt-get install ffmpeg", ex.Message, StringComparison.Ordinal);
     }
 
@@ -21,7 +21,7 @@ public sealed class FfmpegToolsTests
     {
         var ex = Assert.Throws<FfmpegNotFoundException>(() => FfmpegTools.Locate(new FfmpegOptions { FfprobePath = "/nonexistent/ffprobe" }));
 
-        Assert.StartsWith("ffprobe not found", ex.Message, StringComparison.Ordinal);
+        Assert.Equal($"ffprobe not found at Ffmpeg:FfprobePath ('/nonexistent/ffprobe'): {FfmpegTools.InstallHint}.", ex.Message);
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class XaiAdapterTests(SimulatorFixture fixture) : SimulatorTest(fi
         Behavior.ModerationRate = 1;
         var submitted = await Xai.SubmitAsync(Await.Request(), CancellationToken.None);
 
+        Assert.True(submitted.Accepted, $"{submitted.Failure?.Code}: {submitted.Failure?.Message}");
         var status = await Await.TerminalAsync(Xai, submitted.TaskId!);
 
         Assert.Equal(ProviderFailureKind.Moderation, status.Failure?.Kind);
@@ -54,6 +55,7 @@ public sealed class XaiAdapterTests(SimulatorFixture fixture) : SimulatorTest(fi
         Behavior.FailureRate = 1;
         var submitted = await Xai.SubmitAsync(Await.Request(), CancellationToken.None);
 
+        Assert.True(submitted.Accepted, $"{submitted.Failure?.Code}: {submitted.Failure?.Message}");
         var status = await Await.TerminalAsync(Xai, submitted.TaskId!);
 
         Assert.True(status.Failure!.Is(ProviderFailureCodes.TaskFailed));

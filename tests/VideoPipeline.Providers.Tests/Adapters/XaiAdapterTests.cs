@@ -12,6 +12,12 @@ public sealed class XaiAdapterTests(SimulatorFixture fixture) : SimulatorTest(fi
 {
     private IVideoProvider Xai => Provider;
 
+    /// <summary>
+    /// These tests are about how a task ends, not about timeouts: a generous attempt timeout keeps a submit on a loaded
+    /// machine (the full suite runs ffmpeg beside it) from ending in doubt, which is correct but not what is tested here.
+    /// </summary>
+    private ProviderHarness Patient() => new(Sim, s => s["Providers:Resilience:AttemptTimeout"] = "00:00:15");
+
     [Fact]
     public async Task A_request_is_polled_through_pending_and_an_empty_202_to_done_and_its_video_downloads_without_the_key()
     {
@@ -40,10 +46,12 @@ public sealed class XaiAdapterTests(SimulatorFixture fixture) : SimulatorTest(fi
     public async Task A_video_blocked_by_moderation_is_a_moderation_failure()
     {
         Behavior.ModerationRate = 1;
-        var submitted = await Xai.SubmitAsync(Await.Request(), CancellationToken.None);
+        await using var harness = Patient();
+        var xai = harness.Provider(ProviderIds.Xai);
+        var submitted = await xai.SubmitAsync(Await.Request(), CancellationToken.None);
 
         Assert.True(submitted.Accepted, $"{submitted.Failure?.Code}: {submitted.Failure?.Message}");
-        var status = await Await.TerminalAsync(Xai, submitted.TaskId!);
+        var status = await Await.TerminalAsync(xai, submitted.TaskId!);
 
         Assert.Equal(ProviderFailureKind.Moderation, status.Failure?.Kind);
         Assert.Equal("respect_moderation", status.Failure!.ProviderCode);
@@ -53,10 +61,12 @@ public sealed class XaiAdapterTests(SimulatorFixture fixture) : SimulatorTest(fi
     public async Task A_failed_request_is_a_failure_with_xais_reason()
     {
         Behavior.FailureRate = 1;
-        var submitted = await Xai.SubmitAsync(Await.Request(), CancellationToken.None);
+        await using var harness = Patient();
+        var xai = harness.Provider(ProviderIds.Xai);
+        var submitted = await xai.SubmitAsync(Await.Request(), CancellationToken.None);
 
         Assert.True(submitted.Accepted, $"{submitted.Failure?.Code}: {submitted.Failure?.Message}");
-        var status = await Await.TerminalAsync(Xai, submitted.TaskId!);
+        var status = await Await.TerminalAsync(xai, submitted.TaskId!);
 
         Assert.True(status.Failure!.Is(ProviderFailureCodes.TaskFailed));
         Assert.Contains("Video generation failed", status.Failure.Message, StringComparison.Ordinal);

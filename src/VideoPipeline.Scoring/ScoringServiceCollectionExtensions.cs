@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Domain.Scoring;
 using VideoPipeline.Media;
 using VideoPipeline.Scoring.Prompt;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VideoPipeline.Domain.Scoring;
 
 namespace VideoPipeline.Scoring.Probing;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Domain.Scoring;
 using VideoPipeline.Media;
 using VideoPipeline.Scoring;
 using VideoPipeline.Scoring.Prompt;

@@ -1,3 +1,4 @@
+using VideoPipeline.Domain.Scoring;
 using VideoPipeline.Scoring.Probing;
 
 namespace VideoPipeline.Scoring.Tests.Measurement;

@@ -1,6 +1,4 @@
-using VideoPipeline.Domain.Scoring;
-
-namespace VideoPipeline.Scoring;
+namespace VideoPipeline.Domain.Scoring;
 
 /// <summary>
 /// Measures one candidate on its own (the comparison across a shot is <see cref="ShotRanker"/>'s).

@@ -1,0 +1,3 @@
+namespace VideoPipeline.Workflows.Candidates;
+
+public sealed record StoreCandidateRequest(CandidateInput Candidate, string TaskId);

@@ -1,0 +1,3 @@
+namespace VideoPipeline.Workflows.Shots;
+
+public sealed record RefinePromptRequest(string Prompt, string Feedback);

@@ -1,0 +1,8 @@
+namespace VideoPipeline.Workflows.Shots;
+
+public enum ReviewAction
+{
+    Approve,
+    Choose,
+    Reject,
+}

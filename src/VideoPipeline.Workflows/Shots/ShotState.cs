@@ -1,0 +1,9 @@
+namespace VideoPipeline.Workflows.Shots;
+
+public enum ShotState
+{
+    Generating,
+    AwaitingReview,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Domain.Providers;
+using VideoPipeline.Domain.Scoring;
+using VideoPipeline.Workflows.Hosting;
+using VideoPipeline.Workflows.Jobs;
+using VideoPipeline.Workflows.Services;
+using VideoPipeline.Workflows.Shots;
+
+namespace VideoPipeline.Workflows;
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// What the workflow classes and services need besides the ports (providers, storage, scoring, router) and a
+    /// <c>DurableTaskClient</c>, which the host registers. In-process provider completions are routed like webhooks.
+    /// </summary>
+    public static IServiceCollection AddVideoPipelineWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RankingPolicy.Default);
+        services.TryAddSingleton<ProviderDirectory>();
+        services.TryAddSingleton<JobPlanner>();
+        services.TryAddSingleton<IPromptRefiner, FeedbackPromptRefiner>();
+        services.TryAddSingleton<JobService>();
+        services.TryAddSingleton<JobStatusReader>();
+        services.TryAddSingleton<ReviewService>();
+        services.TryAddSingleton<CallbackService>();
+        services.Replace(ServiceDescriptor.Singleton<IProviderUpdateSink>(sp => sp.GetRequiredService<CallbackService>()));
+        services.AddHttpClient(NotifyCallbackActivity.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        return services;
+    }
+}

@@ -20,6 +20,7 @@ public static class CliApplication
             SimulateCommand.Create(console),
             ScoreCommand.Create(console, settings),
             ProvidersCommand.Create(console, settings, time ?? TimeProvider.System),
+            GenerateCommand.Create(console, settings),
         };
 
         var parse = root.Parse(args);

@@ -32,7 +32,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<JobStatusReader>();
         services.TryAddSingleton<ReviewService>();
         services.TryAddSingleton<CallbackService>();
-        services.Replace(ServiceDescriptor.Singleton<IProviderUpdateSink>(sp => sp.GetRequiredService<CallbackService>()));
+        services.Replace(ServiceDescriptor.Singleton<IProviderUpdateSink, ProviderUpdateRouter>());
         services.AddHttpClient(NotifyCallbackActivity.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
         return services;
     }

@@ -11,7 +11,7 @@ namespace VideoPipeline.Workflows.Services;
 /// is applied as is; an unsigned one goes as a hint (one status read). A route token and a task that belong to
 /// different candidates are rejected: a valid token must not carry another candidate's result.
 /// </summary>
-public sealed class CallbackService(IEnumerable<IVideoProvider> providers, ITaskRegistry registry, DurableTaskClient client) : IProviderUpdateSink
+public sealed class CallbackService(IEnumerable<IVideoProvider> providers, ITaskRegistry registry, DurableTaskClient client)
 {
     public async Task<CallbackResult> ApplyAsync(string providerId, ProviderCallback callback, CancellationToken cancellationToken)
     {
@@ -42,15 +42,5 @@ public sealed class CallbackService(IEnumerable<IVideoProvider> providers, ITask
 
         await client.RaiseEventAsync(instance, WorkflowEvents.ProviderUpdate, new ProviderUpdate(verdict.Trust, verdict.Status), cancellationToken);
         return new CallbackResult(CallbackOutcome.Delivered, instance);
-    }
-
-    /// <summary>In-process completions (the Local provider): authoritative, routed by the task registry.</summary>
-    public async ValueTask OnUpdateAsync(string providerId, ProviderTaskStatus status, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(status);
-        if (await registry.FindByTaskAsync(providerId, status.TaskId, cancellationToken) is { } registration)
-        {
-            await client.RaiseEventAsync(registration.InstanceId, WorkflowEvents.ProviderUpdate, new ProviderUpdate(CallbackTrust.Authoritative, status), cancellationToken);
-        }
     }
 }

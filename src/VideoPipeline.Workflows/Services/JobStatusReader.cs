@@ -19,7 +19,7 @@ public sealed class JobStatusReader(DurableTaskClient client)
         var shots = new List<ShotProgress?>();
         for (var index = 0; index < (progress?.ShotsTotal ?? 0); index++)
         {
-            var shot = await client.GetInstanceAsync($"{jobId}:s{index:D2}", getInputsAndOutputs: false, cancellationToken);
+            var shot = await client.GetInstanceAsync($"{jobId}:s{index:D2}", getInputsAndOutputs: true, cancellationToken);
             shots.Add(shot?.ReadCustomStatusAs<ShotProgress>());
         }
 

@@ -10,7 +10,7 @@ public sealed class ReviewService(DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(decision);
         var instance = $"{jobId}:s{shotIndex:D2}";
-        var shot = await client.GetInstanceAsync(instance, getInputsAndOutputs: false, cancellationToken);
+        var shot = await client.GetInstanceAsync(instance, getInputsAndOutputs: true, cancellationToken);
         if (shot?.ReadCustomStatusAs<ShotProgress>() is not { State: ShotState.AwaitingReview })
         {
             return false;

@@ -45,7 +45,7 @@ public sealed class RuntimeSuite : IBenchmarkSuite
     private static async Task RunBackendAsync(Figures figures, string backend, string? connectionString, int? azuritePid, CancellationToken cancellationToken)
     {
         figures.Note($"runtime on {backend}: starting");
-        await using var harness = await RuntimeHarness.StartAsync(ProbeTasks.Register, connectionString);
+        await using var harness = await RuntimeHarness.StartAsync(ProbeTasks.Register, connectionString, settings: SettingsFromEnvironment());
         var client = harness.Client;
 
         var observe = new List<double>();
@@ -154,6 +154,12 @@ public sealed class RuntimeSuite : IBenchmarkSuite
             figures.Report("resume_after_kill_s", watch.Elapsed.TotalSeconds, 2);
         }
     }
+
+    /// <summary><c>Durable__ExtendedSessions=true</c> and the like, so a run can try backend settings without a rebuild.</summary>
+    private static Dictionary<string, string?> SettingsFromEnvironment() =>
+        Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("Durable__", StringComparison.Ordinal))
+            .ToDictionary(k => k.Replace("__", ":", StringComparison.Ordinal), k => Environment.GetEnvironmentVariable(k), StringComparer.OrdinalIgnoreCase);
 
     private static async Task CompleteAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
     {

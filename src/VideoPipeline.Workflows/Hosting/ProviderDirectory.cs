@@ -6,6 +6,9 @@ namespace VideoPipeline.Workflows.Hosting;
 public sealed class ProviderDirectory(IEnumerable<IVideoProvider> providers)
 {
     public IVideoProvider Get(string providerId) =>
-        providers.FirstOrDefault(p => string.Equals(p.Id, providerId, StringComparison.OrdinalIgnoreCase))
-        ?? throw new InvalidOperationException($"no provider adapter '{providerId}' is registered");
+        TryGet(providerId) ?? throw new InvalidOperationException($"no provider adapter '{providerId}' is registered");
+
+    /// <summary>The adapter for <paramref name="providerId"/>, or null when none is registered.</summary>
+    public IVideoProvider? TryGet(string providerId) =>
+        providers.FirstOrDefault(p => string.Equals(p.Id, providerId, StringComparison.OrdinalIgnoreCase));
 }

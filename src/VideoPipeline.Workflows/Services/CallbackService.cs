@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Domain.Storage;
 using VideoPipeline.Workflows.Candidates;
+using VideoPipeline.Workflows.Hosting;
 
 namespace VideoPipeline.Workflows.Services;
 
@@ -11,13 +12,12 @@ namespace VideoPipeline.Workflows.Services;
 /// is applied as is; an unsigned one goes as a hint (one status read). A route token and a task that belong to
 /// different candidates are rejected: a valid token must not carry another candidate's result.
 /// </summary>
-public sealed class CallbackService(IEnumerable<IVideoProvider> providers, ITaskRegistry registry, DurableTaskClient client)
+public sealed class CallbackService(ProviderDirectory providers, ITaskRegistry registry, DurableTaskClient client)
 {
     public async Task<CallbackResult> ApplyAsync(string providerId, ProviderCallback callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        var provider = providers.FirstOrDefault(p => string.Equals(p.Id, providerId, StringComparison.OrdinalIgnoreCase));
-        if (provider is null)
+        if (providers.TryGet(providerId) is not { } provider)
         {
             return new CallbackResult(CallbackOutcome.Unknown, Reason: $"no provider '{providerId}'");
         }

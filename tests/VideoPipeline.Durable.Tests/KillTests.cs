@@ -43,14 +43,7 @@ public sealed class KillTests(AzuriteFixture azurite, ITestOutputHelper output) 
         }
 
         // Killed once every first step's result is recorded (the custom status is written in the same commit).
-        foreach (var id in ids)
-        {
-            await Eventually.ValueAsync(
-                () => client.GetInstanceAsync(id, getInputsAndOutputs: true),
-                m => m?.ReadCustomStatusAs<string>() == KillHostProtocol.WaitingStatus,
-                $"{id} waiting for go",
-                Deadline);
-        }
+        await KillHostProcess.WaitUntilWaitingAsync(client, ids, Deadline);
 
         host.Kill();
         host.Dispose();

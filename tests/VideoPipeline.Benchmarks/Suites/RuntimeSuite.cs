@@ -127,14 +127,7 @@ public sealed class RuntimeSuite : IBenchmarkSuite
             await observer.Client.ScheduleNewOrchestrationInstanceAsync(KillHostProtocol.Orchestrator, TimeSpan.Zero, new StartOrchestrationOptions(id), cancellationToken);
         }
 
-        foreach (var id in ids)
-        {
-            await Eventually.ValueAsync(
-                () => observer.Client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken),
-                m => m?.ReadCustomStatusAs<string>() == KillHostProtocol.WaitingStatus,
-                $"{id} waiting for go",
-                Deadline);
-        }
+        await KillHostProcess.WaitUntilWaitingAsync(observer.Client, ids, Deadline);
 
         host.Kill();
         host.Dispose();

@@ -50,6 +50,24 @@ public sealed class KillHostProcess : IDisposable
         return new KillHostProcess(process);
     }
 
+    /// <summary>
+    /// Waits until every instance has recorded its first step and waits for <see cref="KillHostProtocol.Go"/>: the custom
+    /// status is written in the same commit as the step's result, so a kill after this must not re-run that step.
+    /// </summary>
+    public static async Task WaitUntilWaitingAsync(Microsoft.DurableTask.Client.DurableTaskClient client, IEnumerable<string> ids, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(ids);
+        foreach (var id in ids)
+        {
+            await Eventually.ValueAsync(
+                () => client.GetInstanceAsync(id, getInputsAndOutputs: true),
+                m => m?.ReadCustomStatusAs<string>() == KillHostProtocol.WaitingStatus,
+                $"{id} waiting for go",
+                timeout);
+        }
+    }
+
     /// <summary>SIGKILL: no graceful stop, no flush, exactly what a crash or an OOM kill does.</summary>
     public void Kill()
     {

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Domain.Storage;
 using VideoPipeline.Workflows.Hosting;
@@ -11,8 +12,9 @@ namespace VideoPipeline.Workflows.Candidates;
 /// the registry; the task id is recorded as soon as it is known. Activities run at least once: a re-run that finds its
 /// token already registered does not post again: the earlier attempt may have created a task, so it reports "in doubt"
 /// and the shot re-routes the slot (a narrow window: the process died between the provider's answer and the activity's).
+/// A "model not found / retired" answer is reported to the router, so no later job in this process is routed to it.
 /// </summary>
-public sealed class SubmitCandidateActivity(ITaskRegistry registry, ProviderDirectory providers, IOptions<PipelineOptions> options)
+public sealed class SubmitCandidateActivity(ITaskRegistry registry, ProviderDirectory providers, IModelRouter router, IOptions<PipelineOptions> options)
     : TaskActivity<CandidateSubmission, SubmissionResult>
 {
     public override async Task<SubmissionResult> RunAsync(TaskActivityContext context, CandidateSubmission input)
@@ -45,6 +47,10 @@ public sealed class SubmitCandidateActivity(ITaskRegistry registry, ProviderDire
             await registry.RecordTaskAsync(
                 new TaskRegistration(route.ProviderId, taskId, input.InstanceId, candidate.JobId, candidate.ShotIndex, candidate.CandidateId, input.CallbackToken),
                 CancellationToken.None);
+        }
+        else if (result.Failure is { } failure)
+        {
+            router.Report(route.ProviderId, route.Model, route.Mode, failure);
         }
 
         return result;

@@ -23,11 +23,12 @@ public sealed class ShotOrchestrator : TaskOrchestrator<ShotInput, ShotResult>
         var all = new List<CandidateResult>();
         var prompt = input.Shot.Prompt;
         decimal committed = 0;
+        var unavailable = new HashSet<string>(StringComparer.Ordinal);
 
         // Bounded by the review rounds: a rejection starts another round only while rounds and budget remain.
         for (var round = 1; round <= input.MaxReviewRounds; round++)
         {
-            var (results, spent) = await RunRoundAsync(context, input, prompt, round, committed, all);
+            var (results, spent) = await RunRoundAsync(context, input, prompt, round, committed, all, unavailable);
             committed = spent;
             all.AddRange(results);
             var scored = all.Where(c => c.Measurement is not null).Select(c => c.Measurement!).ToList();
@@ -75,16 +76,21 @@ public sealed class ShotOrchestrator : TaskOrchestrator<ShotInput, ShotResult>
         return new ShotResult(input.Shot.Index, ShotState.Failed, null, null, all, [], all.Sum(c => c.Cost.Usd), "no review round was allowed", prompt, 0);
     }
 
-    /// <summary>One round of candidates: every slot runs until one of its attempts is scored or its attempts or the budget run out.</summary>
+    /// <summary>
+    /// One round of candidates: every slot runs until one of its attempts is scored or its attempts or the budget run
+    /// out. A model its provider called unknown or retired (<paramref name="unavailable"/>) is not tried again in this shot.
+    /// </summary>
     private static async Task<(List<CandidateResult> Results, decimal Committed)> RunRoundAsync(
-        TaskOrchestrationContext context, ShotInput input, string prompt, int round, decimal committed, List<CandidateResult> earlier)
+        TaskOrchestrationContext context, ShotInput input, string prompt, int round, decimal committed, List<CandidateResult> earlier,
+        HashSet<string> unavailable)
     {
         var results = new List<CandidateResult>();
         var running = new Dictionary<Task<CandidateResult>, (int Slot, int Attempt, RouteOption Route)>();
         var tried = new Dictionary<int, HashSet<string>>();
-        for (var slot = 0; slot < input.Candidates; slot++)
+        var usable = input.Routes.Where(r => !unavailable.Contains(Key(r))).ToList();
+        for (var slot = 0; slot < input.Candidates && usable.Count > 0; slot++)
         {
-            var route = input.Routes[slot % input.Routes.Count];
+            var route = usable[slot % usable.Count];
             if (!Affordable(input, committed, route))
             {
                 break;
@@ -103,10 +109,15 @@ public sealed class ShotOrchestrator : TaskOrchestrator<ShotInput, ShotResult>
             var result = await Finished(done, input, route, CandidateId(round, slot, attempt));
             results.Add(result);
             committed += result.Cost.Usd - route.EstimatedUsd;
+            if (result.FailureCode == ProviderFailureCodes.ModelUnavailable)
+            {
+                unavailable.Add(Key(route));
+            }
+
             context.SetCustomStatus(Progress(ShotState.Generating, round, [.. earlier, .. results], null, running.Values.Select(r => (CandidateId(round, r.Slot, r.Attempt), r.Route))));
 
             if (result.WorthRerouting && attempt + 1 < input.MaxAttemptsPerSlot
-                && Fallback(input, tried[slot], committed) is { } next)
+                && Fallback(input, tried[slot], unavailable, committed) is { } next)
             {
                 committed += next.EstimatedUsd;
                 tried[slot].Add(Key(next));
@@ -153,10 +164,10 @@ public sealed class ShotOrchestrator : TaskOrchestrator<ShotInput, ShotResult>
         return first == decision ? await decision : null;
     }
 
-    /// <summary>The cheapest route this slot has not tried whose estimate the budget still covers, preferring another provider.</summary>
-    private static RouteOption? Fallback(ShotInput input, HashSet<string> tried, decimal committed)
+    /// <summary>The cheapest available route this slot has not tried whose estimate the budget still covers, preferring another provider.</summary>
+    private static RouteOption? Fallback(ShotInput input, HashSet<string> tried, HashSet<string> unavailable, decimal committed)
     {
-        var untried = input.Routes.Where(r => !tried.Contains(Key(r)) && Affordable(input, committed, r)).ToList();
+        var untried = input.Routes.Where(r => !tried.Contains(Key(r)) && !unavailable.Contains(Key(r)) && Affordable(input, committed, r)).ToList();
         var triedProviders = tried.Select(k => k.Split('/')[0]).ToHashSet(StringComparer.Ordinal);
         return untried.FirstOrDefault(r => !triedProviders.Contains(r.ProviderId)) ?? untried.FirstOrDefault();
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
+using VideoPipeline.Domain.Providers;
 using VideoPipeline.Domain.Scoring;
 using VideoPipeline.Workflows.Candidates;
 using VideoPipeline.Workflows.Shots;
@@ -13,6 +14,7 @@ public sealed class ShotOrchestratorTests
 {
     private const string Instance = "job-1:s00";
     private static readonly RouteOption Kling = new("kling", "kling-v2", "std", ModelStage.Ga, 5, 5, 0.07m, false, false);
+    private static readonly RouteOption KlingPro = new("kling", "kling-v2", "pro", ModelStage.Ga, 5, 5, 0.14m, false, false);
     private static readonly RouteOption Runway = new("runway", "gen4.5", null, ModelStage.Ga, 5, 5, 0.12m, false, false);
     private readonly Mock<TaskOrchestrationContext> _context = OrchestrationContextMock.Create(Instance);
     private readonly List<CandidateInput> _started = [];
@@ -38,6 +40,22 @@ public sealed class ShotOrchestratorTests
         Assert.Equal("kling", _started.Single(c => c.CandidateId == "c1a1").Route.ProviderId);
         Assert.Equal("c1a1", result.WinnerCandidateId);
         Assert.Equal("jobs/job-1/shots/00/winner.mp4", result.WinnerBlobName);
+    }
+
+    [Fact]
+    public async Task A_model_its_provider_calls_unavailable_is_not_tried_again_by_any_slot_of_the_shot()
+    {
+        Candidates(c => c.Route == Kling
+            ? Ended(c, CandidateState.Failed, "model kling-v2 not found", ProviderFailureCodes.ModelUnavailable)
+            : c.CandidateId == "c1" ? Ended(c, CandidateState.Moderated, "SAFETY.INPUT.TEXT") : Scored(c, 0.2));
+
+        var result = await new ShotOrchestrator().RunAsync(_context.Object, Input(candidates: 3, routes: [Kling, Runway, KlingPro], attempts: 3));
+
+        Assert.Equal(ShotState.Succeeded, result.State);
+        // c1's fallback would be kling std (untried by c1) had c0 not learnt that it is gone.
+        Assert.Equal(
+            ["c0 kling/std", "c1 runway/", "c2 kling/pro", "c0a1 runway/", "c1a1 kling/pro"],
+            _started.Select(c => $"{c.CandidateId} {c.Route.ProviderId}/{c.Route.Mode}"));
     }
 
     [Fact]
@@ -116,6 +134,6 @@ public sealed class ShotOrchestratorTests
         c.CandidateId, c.Route.ProviderId, c.Route.Model, c.Route.Mode, $"t-{c.CandidateId}", CandidateState.Scored, CandidateCost.Of(c.Route, CandidateOutcome.Succeeded),
         BlobName: $"b/{c.CandidateId}.mp4", Measurement: new CandidateMeasurement(c.CandidateId, [], [MetricReading.Measured(MetricNames.Blur, blur)]));
 
-    private static CandidateResult Ended(CandidateInput c, CandidateState state, string reason) => new(
-        c.CandidateId, c.Route.ProviderId, c.Route.Model, c.Route.Mode, null, state, CandidateCost.Of(c.Route, CandidateOutcome.Failed), "code", reason);
+    private static CandidateResult Ended(CandidateInput c, CandidateState state, string reason, string code = "code") => new(
+        c.CandidateId, c.Route.ProviderId, c.Route.Model, c.Route.Mode, null, state, CandidateCost.Of(c.Route, CandidateOutcome.Failed), code, reason);
 }

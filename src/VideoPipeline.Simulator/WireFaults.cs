@@ -25,6 +25,9 @@ internal sealed class WireFaults(Func<string, SimulatedProviderBehavior?> behavi
     /// <summary>Requests that reached a provider's endpoints (submits, reads, retries), counted as they arrive.</summary>
     public int RequestsReceived(string providerId) => _requests.GetValueOrDefault(providerId);
 
+    /// <summary>Marks a request that was held: it is carried out as it was when it arrived, not throttled by a burst set while it waited.</summary>
+    public const string StalledItem = "simulator.stalled";
+
     /// <summary>Holds a request past the client's attempt timeout when a stall is due; the request is still carried out afterwards.</summary>
     public async Task StallAsync(HttpContext context, Func<Task> next)
     {
@@ -36,6 +39,7 @@ internal sealed class WireFaults(Func<string, SimulatedProviderBehavior?> behavi
             await context.Request.Body.CopyToAsync(Stream.Null, stopping);
             context.Request.Body.Position = 0;
             await Task.Delay(behavior.StallDuration, time, stopping);
+            context.Items[StalledItem] = true;
         }
 
         await next();
@@ -55,7 +59,7 @@ internal sealed class WireFaults(Func<string, SimulatedProviderBehavior?> behavi
             _requests.AddOrUpdate(segment, 1, (_, n) => n + 1);
         }
 
-        var fault = segment is null ? null : behaviorOf(segment)?.TakeFault(SimulatorState.IsSubmit(context.Request));
+        var fault = segment is null || context.Items.ContainsKey(StalledItem) ? null : behaviorOf(segment)?.TakeFault(SimulatorState.IsSubmit(context.Request));
         if (fault is null)
         {
             await next();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Providers.Downloads;
@@ -31,6 +32,9 @@ public sealed class KlingProvider(
     /// <summary>Business codes of Kling's error table ("General Information", Error Code): HTTP status, service code.</summary>
     public const int ModerationCode = 1301;
 
+    /// <summary>"duration": "5" or "10" (Text to Video, request body); a shorter request gets the shorter clip.</summary>
+    private static readonly DurationRule Lengths = DurationRule.OneOf(5, 10);
+
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(30);
     private static readonly JsonWebTokenHandler Tokens = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly Lock _tokenLock = new();
@@ -47,7 +51,7 @@ public sealed class KlingProvider(
         string.IsNullOrWhiteSpace(request.Prompt) ? ProviderFailures.Unsupported("Kling needs a non-empty prompt")
         : request.Prompt.Length > MaxPromptLength ? ProviderFailures.Unsupported($"Kling takes prompts of at most {MaxPromptLength} characters; this one has {request.Prompt.Length}")
         : request.NegativePrompt is { Length: > MaxPromptLength } ? ProviderFailures.Unsupported($"Kling takes negative prompts of at most {MaxPromptLength} characters")
-        : request.DurationSeconds is < 1 or > 10 ? ProviderFailures.Unsupported($"Kling makes 5 or 10 s clips; {request.DurationSeconds} s was asked")
+        : request.DurationSeconds < 1 || Lengths.OutputFor(request.DurationSeconds) is null ? ProviderFailures.Unsupported($"Kling makes {Lengths.Describe()} clips; {request.DurationSeconds} s was asked")
         : request.AspectRatio is not (AspectRatios.Landscape or AspectRatios.Portrait or AspectRatios.Square) ? ProviderFailures.Unsupported($"Kling makes 16:9, 9:16 or 1:1; {request.AspectRatio} was asked")
         : null;
 
@@ -66,7 +70,7 @@ public sealed class KlingProvider(
         {
             ["model_name"] = request.Model ?? options.Value.Model,
             ["prompt"] = request.Prompt,
-            ["duration"] = request.DurationSeconds <= 5 ? "5" : "10",
+            ["duration"] = (Lengths.OutputFor(request.DurationSeconds) ?? Lengths.Max).ToString(CultureInfo.InvariantCulture),
             ["aspect_ratio"] = request.AspectRatio,
             ["mode"] = request.Mode ?? options.Value.Mode, // the route's catalogue mode: std makes 720p, pro 1080p
             ["external_task_id"] = request.CorrelationId,

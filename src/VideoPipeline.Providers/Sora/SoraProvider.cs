@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Providers.Downloads;
@@ -20,6 +22,9 @@ public sealed class SoraProvider(
     HttpClient http, ResultDownloader downloader, PriceTable prices, TimeProvider time, IOptions<SoraOptions> options, ILogger<SoraProvider> logger)
     : RemoteVideoProvider(http, downloader, prices, time, logger)
 {
+    /// <summary>seconds "4" | "8" | "12" (openai-python video_create_params.py); a request gets the shortest at least as long.</summary>
+    private static readonly DurationRule Lengths = DurationRule.OneOf(4, 8, 12);
+
     public override string Id => ProviderIds.Sora;
 
     public override bool IsRetired => true;
@@ -28,7 +33,7 @@ public sealed class SoraProvider(
 
     protected override ProviderFailure? CheckRequest(SubmissionRequest request) =>
         string.IsNullOrWhiteSpace(request.Prompt) ? ProviderFailures.Unsupported("Sora needs a non-empty prompt")
-        : request.DurationSeconds is < 1 or > 12 ? ProviderFailures.Unsupported($"Sora makes 4, 8 or 12 s; {request.DurationSeconds} s was asked")
+        : request.DurationSeconds < 1 || Lengths.OutputFor(request.DurationSeconds) is null ? ProviderFailures.Unsupported($"Sora makes {Lengths.Describe()}; {request.DurationSeconds} s was asked")
         : request.AspectRatio is not (AspectRatios.Landscape or AspectRatios.Portrait) ? ProviderFailures.Unsupported($"Sora makes 16:9 or 9:16; {request.AspectRatio} was asked")
         : null;
 
@@ -40,7 +45,7 @@ public sealed class SoraProvider(
         {
             ["model"] = request.Model ?? options.Value.Model,
             ["prompt"] = request.Prompt,
-            ["seconds"] = request.DurationSeconds <= 4 ? "4" : request.DurationSeconds <= 8 ? "8" : "12",
+            ["seconds"] = (Lengths.OutputFor(request.DurationSeconds) ?? Lengths.Max).ToString(CultureInfo.InvariantCulture),
             ["size"] = portrait ? "720x1280" : "1280x720",
         };
         return await SubmitAsync(Api("v1/videos"), body, json => json.Field("id").AsText(), cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Jobs;
 using VideoPipeline.Domain.Providers;
 
@@ -13,11 +14,11 @@ namespace VideoPipeline.Providers.Veo;
 /// </summary>
 internal static class VeoRequest
 {
-    public static readonly IReadOnlyList<int> Durations = [4, 6, 8];
+    public static readonly DurationRule Durations = DurationRule.OneOf(4, 6, 8);
 
     public static ProviderFailure? Check(SubmissionRequest request, string what) =>
         string.IsNullOrWhiteSpace(request.Prompt) ? ProviderFailures.Unsupported($"{what} needs a non-empty prompt")
-        : request.DurationSeconds < 1 || Duration(request) is null ? ProviderFailures.Unsupported($"{what} makes 4, 6 or 8 s; {request.DurationSeconds} s cannot be made")
+        : request.DurationSeconds < 1 || Duration(request) is null ? ProviderFailures.Unsupported($"{what} makes {Durations.Describe()}; {request.DurationSeconds} s cannot be made")
         : request.AspectRatio is not (AspectRatios.Landscape or AspectRatios.Portrait) ? ProviderFailures.Unsupported($"{what} makes 16:9 or 9:16; {request.AspectRatio} was asked")
         : request.Resolution is not (Resolutions.P720 or Resolutions.P1080) ? ProviderFailures.Unsupported($"{what} makes 720p or 1080p; {request.Resolution} was asked")
         : null;
@@ -29,7 +30,7 @@ internal static class VeoRequest
         {
             ["aspectRatio"] = request.AspectRatio,
             ["resolution"] = request.Resolution,
-            ["durationSeconds"] = Duration(request) ?? Durations[^1],
+            ["durationSeconds"] = Duration(request) ?? Durations.Max,
         };
         if (request.NegativePrompt is { } negative)
         {
@@ -46,5 +47,5 @@ internal static class VeoRequest
         && !taskId.Split('/').Any(segment => segment is "" or "." or "..")
         && taskId.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.');
 
-    private static int? Duration(SubmissionRequest request) => OfferedDurations.ShortestAtLeast(request.DurationSeconds, Durations);
+    private static int? Duration(SubmissionRequest request) => Durations.OutputFor(request.DurationSeconds);
 }

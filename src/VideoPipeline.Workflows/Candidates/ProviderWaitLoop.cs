@@ -7,7 +7,8 @@ namespace VideoPipeline.Workflows.Candidates;
 /// <summary>
 /// The wait for a provider task (ARCHITECTURE.md, "The workflows"), shared by the orchestrators that wait: each round
 /// races the provider's webhook, raised as <see cref="WorkflowEvents.ProviderUpdate"/>, against a durable timer and
-/// cancels the loser. A verified terminal callback is taken as is; a hint or an expired timer costs one status read;
+/// cancels the loser. A verified terminal callback is taken as is, a verified progress one costs nothing; a hint or an
+/// expired timer costs one status read;
 /// every unanswered timer doubles the next interval up to the cap, until the deadline.
 /// </summary>
 public static class ProviderWaitLoop
@@ -46,6 +47,13 @@ public static class ProviderWaitLoop
                 if (received.IsAuthoritativeResult)
                 {
                     return (new ProviderWaitResult(ProviderWaitOutcome.Finished, received.Status, wait.StatusReads, ByWebhook: true), wait, received.Status);
+                }
+
+                if (received is { Trust: CallbackTrust.Authoritative, Status: { } progress })
+                {
+                    // A verified "still working" (or a stale one, out of order) says all a read would: keep waiting.
+                    last = progress;
+                    continue;
                 }
             }
             else

@@ -62,6 +62,34 @@ public sealed class AwaitProviderTaskOrchestratorTests
     }
 
     [Fact]
+    public async Task Duplicate_hints_after_a_read_that_found_the_task_done_cost_nothing_more()
+    {
+        EventsArrive(new ProviderUpdate(CallbackTrust.Hint, null), new ProviderUpdate(CallbackTrust.Hint, null), new ProviderUpdate(CallbackTrust.Hint, null));
+        TimersNeverFire();
+        StatusReadsReturn(Status(ProviderTaskState.Succeeded));
+
+        var result = await new AwaitProviderTaskOrchestrator().RunAsync(_context.Object, Wait());
+
+        Assert.Equal((ProviderWaitOutcome.Finished, 1), (result.Outcome, result.StatusReads));
+    }
+
+    [Fact]
+    public async Task A_verified_progress_webhook_costs_no_status_read_and_the_verified_result_after_it_ends_the_wait()
+    {
+        var succeeded = Status(ProviderTaskState.Succeeded);
+        EventsArrive(
+            new ProviderUpdate(CallbackTrust.Authoritative, Status(ProviderTaskState.Running)),
+            new ProviderUpdate(CallbackTrust.Authoritative, Status(ProviderTaskState.Running)),
+            new ProviderUpdate(CallbackTrust.Authoritative, succeeded));
+        TimersNeverFire();
+
+        var result = await new AwaitProviderTaskOrchestrator().RunAsync(_context.Object, Wait());
+
+        Assert.Equal(new ProviderWaitResult(ProviderWaitOutcome.Finished, succeeded, 0, ByWebhook: true), result);
+        _context.Verify(c => c.CallActivityAsync<ProviderTaskStatus>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+    }
+
+    [Fact]
     public async Task Without_webhooks_the_checks_back_off_twofold_up_to_the_cap_and_the_event_waits_are_cancelled()
     {
         EventsNeverArrive();

@@ -101,6 +101,28 @@ public sealed class ShotOrchestratorTests
         Assert.Equal(ShotState.Succeeded, result.State);
     }
 
+    [Theory]
+    [InlineData("c2", "c2")]
+    [InlineData("c1", "c0")]
+    [InlineData("c9", "c0")]
+    public async Task A_reviewer_may_choose_a_runner_up_but_not_a_disqualified_or_unknown_candidate(string chosen, string winner)
+    {
+        Candidates(c => c.CandidateId == "c1"
+            ? Scored(c, 0.2) with { Measurement = CandidateMeasurement.Failed(c.CandidateId, "does not decode completely") }
+            : Scored(c, c.CandidateId == "c0" ? 0.05 : 0.3));
+        _context.Setup(c => c.WaitForExternalEvent<ReviewDecision>(WorkflowEvents.ReviewDecision, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ReviewDecision(ReviewAction.Choose, CandidateId: chosen));
+        _context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource().Task);
+
+        var result = await new ShotOrchestrator().RunAsync(_context.Object, Input(candidates: 3, routes: [Kling], review: new ReviewPolicy(ReviewModes.Human, 30)));
+
+        Assert.Equal(ShotState.Succeeded, result.State);
+        Assert.Equal("c0", result.Ranking[0].CandidateId);
+        Assert.Equal(winner, result.WinnerCandidateId);
+        _context.Verify(c => c.CallActivityAsync<string>(
+            It.Is<TaskName>(n => n.Name == nameof(PublishWinnerActivity)), It.Is<object?>(r => ((PublishWinnerRequest)r!).CandidateId == winner), It.IsAny<TaskOptions?>()), Times.Once);
+    }
+
     [Fact]
     public async Task An_unanswered_review_auto_approves_the_top_candidate_at_its_timeout()
     {

@@ -16,4 +16,5 @@ public sealed record CandidateInput(
     string Resolution,
     long Seed,
     Uri? ReferenceImageUrl,
-    long MaxResultBytes);
+    long MaxResultBytes,
+    ProviderWait? Waiting = null);

@@ -14,8 +14,9 @@ namespace VideoPipeline.Workflows.Candidates;
 public sealed class CandidateOrchestrator : TaskOrchestrator<CandidateInput, CandidateResult>
 {
     /// <summary>
-    /// Bounds the wait's history: doubling checks reach the cap in a few rounds, so this covers hours of waiting at the
-    /// default cap, far past any model's deadline; the deadline ends the wait first.
+    /// Bounds one execution's history: doubling checks reach the cap in a few rounds, so this covers hours of waiting
+    /// at the default cap; a wait still short of its deadline after them (e.g. after a flood of hints) continues as
+    /// new under the same instance id, so webhooks still find it, without submitting again.
     /// </summary>
     public const int MaxWaitRounds = 200;
 
@@ -29,32 +30,33 @@ public sealed class CandidateOrchestrator : TaskOrchestrator<CandidateInput, Can
         var logger = context.CreateReplaySafeLogger<CandidateOrchestrator>();
         var route = input.Route;
 
-        SubmissionResult submitted;
-        try
+        var wait = input.Waiting;
+        if (wait is null)
         {
-            submitted = await context.CallActivityAsync<SubmissionResult>(
-                nameof(SubmitCandidateActivity), new CandidateSubmission(context.InstanceId, context.NewGuid().ToString("N"), input));
-        }
-        catch (TaskFailedException ex)
-        {
-            // The activity died somewhere around the provider call: the task may exist, so it is never posted again.
-            return Ended(input, null, ProviderFailures.InDoubt($"the submit failed unexpectedly: {ex.FailureDetails.ErrorMessage}"));
+            var (accepted, failure) = await SubmitAsync(context, input);
+            if (accepted is null)
+            {
+                return Ended(input, null, failure!);
+            }
+
+            wait = new ProviderWait(route.ProviderId, accepted, context.CurrentUtcDateTime + input.Timing.Deadline, input.Timing.FirstCheckAfter, input.Timing.LongestCheckInterval);
         }
 
-        if (submitted.TaskId is not { } taskId)
-        {
-            return Ended(input, null, submitted.Failure ?? ProviderFailures.Unknown("the provider accepted nothing and said nothing"));
-        }
-
-        var wait = new ProviderWait(route.ProviderId, taskId, context.CurrentUtcDateTime + input.Timing.Deadline, input.Timing.FirstCheckAfter, input.Timing.LongestCheckInterval);
+        var taskId = wait.TaskId;
         var (waited, next, _) = await ProviderWaitLoop.RunAsync(context, wait, MaxWaitRounds, logger);
+        if (waited is null)
+        {
+            context.ContinueAsNew(input with { Waiting = next }, preserveUnprocessedEvents: true);
+            return null!;
+        }
+
         if (waited is not { Outcome: ProviderWaitOutcome.Finished, Status: { } status })
         {
             return new CandidateResult(
                 input.CandidateId, route.ProviderId, route.Model, route.Mode, taskId, CandidateState.TimedOut,
                 CandidateCost.Of(route, CandidateOutcome.InDoubt), ProviderFailureCodes.Timeout,
                 $"{route.ProviderId} did not finish task {taskId} within {input.Timing.Deadline}",
-                StatusReads: waited?.StatusReads ?? next.StatusReads);
+                StatusReads: waited.StatusReads);
         }
 
         if (status.State != ProviderTaskState.Succeeded)
@@ -90,6 +92,25 @@ public sealed class CandidateOrchestrator : TaskOrchestrator<CandidateInput, Can
             input.CandidateId, route.ProviderId, route.Model, route.Mode, taskId, CandidateState.Scored,
             CandidateCost.Of(route, CandidateOutcome.Succeeded), BlobName: clip.BlobName, Measurement: measurement,
             StatusReads: waited.StatusReads, ByWebhook: waited.ByWebhook);
+    }
+
+    /// <summary>Submits once: the task id, or why there is none (an activity that died may have posted: in doubt, never again).</summary>
+    private static async Task<(string? TaskId, ProviderFailure? Failure)> SubmitAsync(TaskOrchestrationContext context, CandidateInput input)
+    {
+        SubmissionResult submitted;
+        try
+        {
+            submitted = await context.CallActivityAsync<SubmissionResult>(
+                nameof(SubmitCandidateActivity), new CandidateSubmission(context.InstanceId, context.NewGuid().ToString("N"), input));
+        }
+        catch (TaskFailedException ex)
+        {
+            return (null, ProviderFailures.InDoubt($"the submit failed unexpectedly: {ex.FailureDetails.ErrorMessage}"));
+        }
+
+        return submitted.TaskId is { } taskId
+            ? (taskId, null)
+            : (null, submitted.Failure ?? ProviderFailures.Unknown("the provider accepted nothing and said nothing"));
     }
 
     private static CandidateResult Ended(CandidateInput input, string? taskId, ProviderFailure failure, ProviderWaitResult? waited = null)

@@ -85,6 +85,37 @@ public sealed class CandidateOrchestratorTests
         Assert.Equal(CandidateOutcome.InDoubt, result.Cost.Outcome);
     }
 
+    [Fact]
+    public async Task A_wait_that_uses_up_its_rounds_before_the_deadline_continues_as_new_without_submitting_again()
+    {
+        Submits(SubmissionResult.Ok("task-9"));
+        _context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource().Task);
+        _context.Setup(c => c.WaitForExternalEvent<ProviderUpdate>(WorkflowEvents.ProviderUpdate, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProviderUpdate(CallbackTrust.Hint, null));
+        _context.Setup(c => c.CallActivityAsync<ProviderTaskStatus>(It.Is<TaskName>(n => n.Name == nameof(ReadProviderStatusActivity)), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .ReturnsAsync(new ProviderTaskStatus("task-9", ProviderTaskState.Running, OrchestrationContextMock.Start));
+        CandidateInput? carried = null;
+        _context.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), true)).Callback((object? next, bool _) => carried = (CandidateInput)next!);
+
+        await new CandidateOrchestrator().RunAsync(_context.Object, Input());
+
+        Assert.NotNull(carried?.Waiting);
+        Assert.Equal(("task-9", CandidateOrchestrator.MaxWaitRounds), (carried.Waiting.TaskId, carried.Waiting.StatusReads));
+        Assert.Equal(OrchestrationContextMock.Start.AddMinutes(20), carried.Waiting.Deadline);
+
+        var resumed = OrchestrationContextMock.Create(Instance);
+        resumed.Setup(c => c.CreateReplaySafeLogger<CandidateOrchestrator>()).Returns(NullLogger.Instance);
+        resumed.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(new TaskCompletionSource().Task);
+        resumed.Setup(c => c.WaitForExternalEvent<ProviderUpdate>(WorkflowEvents.ProviderUpdate, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ProviderUpdate(CallbackTrust.Authoritative, new ProviderTaskStatus("task-9", ProviderTaskState.Failed, OrchestrationContextMock.Start, Failure: ProviderFailures.TaskFailed("render crashed"))));
+
+        var result = await new CandidateOrchestrator().RunAsync(resumed.Object, carried);
+
+        Assert.Equal((CandidateState.Failed, "task-9", "render crashed"), (result.State, result.TaskId, result.FailureReason));
+        Assert.Equal(CandidateOrchestrator.MaxWaitRounds, result.StatusReads);
+        resumed.Verify(c => c.CallActivityAsync<SubmissionResult>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()), Times.Never);
+    }
+
     private static CandidateInput Input() => new(
         "job-1", 0, "c0", Route, new CandidateTiming(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(20)),
         "a kite", null, 5, "16:9", "720p", 42, null, 1_000_000);

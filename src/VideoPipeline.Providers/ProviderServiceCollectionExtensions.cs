@@ -7,6 +7,7 @@ using VideoPipeline.Domain.Catalog;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Media;
 using VideoPipeline.Providers.Downloads;
+using VideoPipeline.Providers.Fal;
 using VideoPipeline.Providers.Http;
 using VideoPipeline.Providers.Kling;
 using VideoPipeline.Providers.Local;
@@ -41,6 +42,7 @@ public static class ProviderServiceCollectionExtensions
         Bind<SoraOptions, SoraOptionsValidator>(services, configuration, SoraOptions.SectionName);
         Bind<ReplicateOptions, ReplicateOptionsValidator>(services, configuration, ReplicateOptions.SectionName);
         Bind<XaiOptions, XaiOptionsValidator>(services, configuration, XaiOptions.SectionName);
+        Bind<FalOptions, FalOptionsValidator>(services, configuration, FalOptions.SectionName);
 
         services.AddSingleton<PriceTable>();
         services.AddHttpClient<ResultDownloader>(ResultDownloader.HttpClientName)
@@ -55,6 +57,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddHttpClient<SoraProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<ReplicateProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<XaiProvider>().WithoutRedirects().AddProviderResilience();
+        services.AddHttpClient<FalProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient(nameof(JwksCache)).WithoutRedirects().AddProviderResilience();
         // Null unless per-request webhooks are configured; VeoGeminiProvider takes it as optional.
         services.TryAddSingleton(sp =>
@@ -71,6 +74,16 @@ public static class ProviderServiceCollectionExtensions
                 JwksCache.DefaultMinRefreshInterval, o.BodyTimeout);
             return new JwksWebhookVerifier(cache, time, o.WebhookJwtIssuer, o.WebhookJwtAudience!); // the validator requires an audience with a JWKS
         });
+        // fal's webhook keys: one cache per process, so the refresh floor holds across every webhook.
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<FalOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            var cache = new JwksCache(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksCache)), o.WebhookJwksUrl, time, FalWebhookVerifier.KeyLifetime,
+                JwksCache.DefaultMinRefreshInterval, o.BodyTimeout);
+            return new FalWebhookVerifier(cache, time, o.WebhookTolerance);
+        });
         services.AddSingleton<LocalProvider>();
 
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<LocalProvider>());
@@ -81,6 +94,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<SoraProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<ReplicateProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<XaiProvider>());
+        services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<FalProvider>());
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<ModelAvailability>();
         services.AddSingleton<ModelRouter>();

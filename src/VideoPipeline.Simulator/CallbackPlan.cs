@@ -11,7 +11,7 @@ namespace VideoPipeline.Simulator;
 /// Which callbacks a finished task produces, per provider: Kling posts its task to the request's
 /// callback_url unsigned; Sora and Gemini static webhooks post Standard Webhooks-signed events to the
 /// project URL; Gemini per-request webhooks carry an RS256 JWT; Replicate posts the prediction to the request's
-/// webhook, Standard Webhooks signed. Runway and Vertex send none.
+/// webhook, Standard Webhooks signed; fal posts its result envelope to fal_webhook, Ed25519 signed. Runway and Vertex send none.
 /// Behaviour adds duplicates, a stale out-of-order event and a forged one.
 /// </summary>
 internal static class CallbackPlan
@@ -70,6 +70,16 @@ internal static class CallbackPlan
                 {
                     var forged = Bytes(ReplicateEndpoints.Prediction(state, task, Opposite(task)));
                     deliveries.Add((target, Signed(state, behavior, forged, forged: true), forged, true));
+                }
+
+                break;
+            case ProviderIds.Fal when task.CallbackUrl is { } target:
+                var result = Bytes(FalEndpoints.Webhook(state, task, task.StateAt(state.Time.GetUtcNow())));
+                deliveries.Add((target, state.FalSigner.Headers(task.Id, result, behavior.SignCallbacks, forged: false), result, false));
+                if (behavior.ForgeCallbacks)
+                {
+                    var forged = Bytes(FalEndpoints.Webhook(state, task, Opposite(task)));
+                    deliveries.Add((target, state.FalSigner.Headers(task.Id, forged, sign: false, forged: true), forged, true));
                 }
 
                 break;

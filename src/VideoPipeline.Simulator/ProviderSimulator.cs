@@ -36,6 +36,12 @@ public sealed class ProviderSimulator : IAsyncDisposable
     /// <summary>The JWKS of the simulated Gemini per-request webhook JWTs.</summary>
     public Uri GeminiJwksUrl => new(BaseUrl, "veo-gemini/jwks.json");
 
+    /// <summary>The JWKS of the simulated fal webhook keys (Ed25519).</summary>
+    public Uri FalJwksUrl => new(BaseUrl, FalEndpoints.JwksPath);
+
+    /// <summary>The fal user id the simulated fal webhooks are signed for.</summary>
+    public string FalUserId => FalWebhookSigner.UserId;
+
     public string WebhookSecret => _state.Options.WebhookSecret;
 
     public string JwtIssuer => _state.Options.JwtIssuer;
@@ -113,6 +119,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
         SoraEndpoints.Map(app, state);
         ReplicateEndpoints.Map(app, state);
         XaiEndpoints.Map(app, state);
+        FalEndpoints.Map(app, state);
         app.MapGet("/files/{name}", (string name, HttpContext context) => state.ServeFileAsync(Path.GetFileNameWithoutExtension(name), context));
         app.MapPost("/sink/{**rest}", () => Results.NoContent());
         app.MapGet("/", () => Results.Text(string.Join('\n', ProviderIds.All.Where(id => id != ProviderIds.Local).Select(id => $"{id}: /{id}/"))));

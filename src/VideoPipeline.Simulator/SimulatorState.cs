@@ -32,6 +32,7 @@ internal sealed class SimulatorState : IDisposable
         Clips = new ClipRenderer(options, _stopping.Token);
         Faults = new WireFaults(id => Behaviors.GetValueOrDefault(id), time, _stopping.Token);
         WebhookSigner = new StandardWebhookVerifier(options.WebhookSecret, time);
+        FalSigner = new FalWebhookSigner(time);
     }
 
     public SimulatorOptions Options { get; }
@@ -59,6 +60,8 @@ internal sealed class SimulatorState : IDisposable
     public WireFaults Faults { get; }
 
     public StandardWebhookVerifier WebhookSigner { get; }
+
+    public FalWebhookSigner FalSigner { get; }
 
     /// <summary>Result downloads that carried an API key or bearer token: a CDN must never be sent one.</summary>
     public int CredentialedFileRequests => Volatile.Read(ref _credentialedFileRequests);

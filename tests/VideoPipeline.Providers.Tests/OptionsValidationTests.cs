@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Providers.Fal;
 using VideoPipeline.Providers.Kling;
 using VideoPipeline.Providers.Runway;
 using VideoPipeline.Providers.Sora;
@@ -71,6 +72,23 @@ public sealed class OptionsValidationTests
     [Fact]
     public void A_short_or_odd_Kling_callback_token_fails_at_start() =>
         Assert.Contains("Providers:Kling:CallbackToken", Fails<KlingOptions>(new() { ["Providers:Kling:CallbackToken"] = "a/b" }).Message, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Providers:Fal:Model", "veo3.1", "Providers:Fal:Model must be a fal endpoint id")]
+    [InlineData("Providers:Fal:Model", "fal-ai/../x", "Providers:Fal:Model must be a fal endpoint id")]
+    [InlineData("Providers:Fal:ApiKey", "id:se cret", "Providers:Fal:ApiKey must not contain spaces")]
+    [InlineData("Providers:Fal:WebhookJwksUrl", "http://rest.alpha.fal.ai/.well-known/jwks.json", "Providers:Fal:WebhookJwksUrl must be https")]
+    [InlineData("Providers:Fal:WebhookJwksUrl", "/jwks.json", "Providers:Fal:WebhookJwksUrl must be an absolute URL")]
+    [InlineData("Providers:Fal:WebhookUserId", "user id", "Providers:Fal:WebhookUserId must be fal's user id")]
+    [InlineData("Providers:Fal:WebhookTolerance", "00:00:00", "Providers:Fal:WebhookTolerance must be more than 0")]
+    [InlineData("Providers:Fal:BaseUrl", "http://queue.fal.run/", "Providers:Fal:BaseUrl must be https")]
+    public void A_bad_fal_setting_fails_at_start_naming_it_but_never_the_key(string key, string value, string expected)
+    {
+        var ex = Fails<FalOptions>(new() { [key] = value });
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("se cret", ex.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void No_settings_at_all_is_valid_and_leaves_remote_providers_unconfigured()

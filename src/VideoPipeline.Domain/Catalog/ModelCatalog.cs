@@ -51,6 +51,22 @@ public static class ModelCatalog
 
     private static readonly CallbackSupport ReplicateCallbacks = new(CallbackDelivery.PerRequest, CallbackSigning.StandardWebhooks);
 
+    // fal.ai: per-request fal_webhook, Ed25519 over request id, user id, timestamp and the body's SHA-256, keys from
+    // fal's JWKS (fal.ai/docs/documentation/model-apis/inference/webhooks, "Verifying your webhook").
+    private static readonly CallbackSupport FalCallbacks = new(CallbackDelivery.PerRequest, CallbackSigning.Ed25519Jwks);
+
+    // Veo 3.1 text-to-video on fal (fal.ai/models/fal-ai/veo3.1 and …/veo3.1/fast, "API" tab): duration "4s" | "6s" |
+    // "8s", aspect_ratio 16:9 / 9:16, resolution 720p / 1080p, generate_audio. Image input is a different endpoint
+    // (…/image-to-video), not routed here, so text only. Not confirmed on the pages we could read: 1080p at every length.
+    private static readonly ModelCapabilities FalVeoCan = new()
+    {
+        Durations = DurationRule.OneOf(4, 6, 8),
+        Resolutions = Hd,
+        AspectRatios = Landscape,
+        ImageToVideo = false,
+        Audio = true,
+    };
+
     public static IReadOnlyList<ModelEntry> Entries { get; } =
     [
         new()
@@ -201,6 +217,31 @@ public static class ModelCatalog
             Billing = BillingRule.PerSecond(0.07m) with { ChargesModeration = true },
             Callbacks = CallbackSupport.Polled,
             Source = "docs.x.ai/docs/guides/video-generation; 720p price not confirmed (0.05 USD/s is the 480p price resellers quote)",
+        },
+        new()
+        {
+            // fal.ai bills per output second for Veo (fal.ai/models/fal-ai/veo3.1, "Pricing": 0.40 USD/s with audio).
+            // Not confirmed: the price as of 2026-12 and that failed or content-policy-refused requests are free
+            // (fal's FAQ says failed requests are not billed; moderation refusals are assumed free with them).
+            ProviderId = ProviderIds.Fal, Model = "fal-ai/veo3.1", Lifecycle = ModelLifecycle.Ga,
+            Can = FalVeoCan, Billing = Veo31, Callbacks = FalCallbacks,
+            Source = "fal.ai/models/fal-ai/veo3.1 (API, pricing); fal.ai/docs/documentation/model-apis/inference/queue; price not confirmed",
+        },
+        new()
+        {
+            ProviderId = ProviderIds.Fal, Model = "fal-ai/veo3.1/fast", Lifecycle = ModelLifecycle.Ga,
+            Can = FalVeoCan, Billing = Veo31Fast, Callbacks = FalCallbacks,
+            Source = "fal.ai/models/fal-ai/veo3.1/fast (API, pricing); price not confirmed",
+        },
+        new()
+        {
+            // Kling 2.1 Master text-to-video on fal (fal.ai/models/fal-ai/kling-video/v2.1/master/text-to-video): duration
+            // "5" | "10", aspect_ratio 16:9 / 9:16 / 1:1, no resolution input (1080p output, not confirmed), no audio.
+            // Billed per clip: 1.40 USD for 5 s plus 0.28 USD per further second (not confirmed), so 5 s minimum in 5 s steps.
+            ProviderId = ProviderIds.Fal, Model = "fal-ai/kling-video/v2.1/master/text-to-video", Lifecycle = ModelLifecycle.Ga,
+            Can = new() { Durations = DurationRule.OneOf(5, 10), Resolutions = [Resolutions.P1080], AspectRatios = AllAspects, ImageToVideo = false },
+            Billing = BillingRule.PerSecond(0.28m) with { MinimumSeconds = 5, IncrementSeconds = 5 }, Callbacks = FalCallbacks,
+            Source = "fal.ai/models/fal-ai/kling-video/v2.1/master/text-to-video (API, pricing); price and output size not confirmed",
         },
         new()
         {

@@ -17,10 +17,13 @@ public static class ProviderIds
     /// <summary>xAI's video API (Grok Imagine), polled.</summary>
     public const string Xai = "xai";
 
+    /// <summary>fal.ai's queue API, for the video models it hosts (Veo 3.1, Kling); webhooks signed with Ed25519.</summary>
+    public const string Fal = "fal";
+
     /// <summary>Renders with ffmpeg on this machine: no key, no network, no cost.</summary>
     public const string Local = "local";
 
-    public static IReadOnlyList<string> All { get; } = [VeoGemini, VeoVertex, Runway, Kling, Sora, Replicate, Xai, Local];
+    public static IReadOnlyList<string> All { get; } = [VeoGemini, VeoVertex, Runway, Kling, Sora, Replicate, Xai, Fal, Local];
 
     public static IReadOnlyList<string> Retired { get; } = [Sora];
 }

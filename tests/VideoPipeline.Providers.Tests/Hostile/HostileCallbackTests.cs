@@ -34,12 +34,14 @@ public sealed class HostileCallbackTests(SimulatorFixture fixture) : IAsyncLifet
         ["garbage headers"] = "webhook-id=;webhook-timestamp=yesterday;webhook-signature=v1,@@@",
         ["a stale jwt"] = "webhook-id=m;webhook-timestamp=1;webhook-signature=eyJhbGciOiJSUzI1NiJ9.e30.AAAA",
         ["huge timestamp"] = "webhook-id=m;webhook-timestamp=99999999999999999999999;webhook-signature=v1,AAAA",
+        ["garbage fal headers"] = "x-fal-webhook-request-id=../../x;x-fal-webhook-user-id=u\nv;x-fal-webhook-timestamp=-1;x-fal-webhook-signature=zz",
+        ["fal headers with a zero signature"] = "x-fal-webhook-request-id=12;x-fal-webhook-user-id=simulator-fal-user;x-fal-webhook-timestamp=1700000000;x-fal-webhook-signature=" + new string('0', 128),
     };
 
     public static TheoryData<string, string, string> Deliveries()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var provider in new[] { ProviderIds.Runway, ProviderIds.Kling, ProviderIds.VeoGemini, ProviderIds.VeoVertex, ProviderIds.Sora })
+        foreach (var provider in new[] { ProviderIds.Runway, ProviderIds.Kling, ProviderIds.VeoGemini, ProviderIds.VeoVertex, ProviderIds.Sora, ProviderIds.Fal })
         {
             foreach (var body in Bodies.Keys)
             {

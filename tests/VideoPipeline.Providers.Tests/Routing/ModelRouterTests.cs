@@ -132,7 +132,7 @@ public sealed class ModelRouterTests : IDisposable
 
     [Theory]
     [InlineData(ProviderPolicies.Local, null, "local")]
-    [InlineData(ProviderPolicies.Cheapest, null, "veo-gemini,veo-vertex,runway,kling,replicate,xai,local")]
+    [InlineData(ProviderPolicies.Cheapest, null, "veo-gemini,veo-vertex,runway,kling,replicate,xai,fal,local")]
     [InlineData(null, "sora,runway", "sora,runway")]
     public void A_policy_names_the_providers_it_may_route_to(string? name, string? listed, string expected)
     {

@@ -40,8 +40,11 @@ public sealed class ProviderHarness : IAsyncDisposable
             ["Providers:Replicate:ApiToken"] = "test-replicate-token",
             ["Providers:Replicate:WebhookSecret"] = simulator.WebhookSecret,
             ["Providers:Xai:ApiKey"] = "test-xai-key",
+            ["Providers:Fal:ApiKey"] = "test-fal-key-id:test-fal-key-secret",
+            ["Providers:Fal:WebhookJwksUrl"] = simulator.FalJwksUrl.ToString(),
+            ["Providers:Fal:WebhookUserId"] = simulator.FalUserId,
         };
-        foreach (var (section, id) in new[] { ("Runway", ProviderIds.Runway), ("Kling", ProviderIds.Kling), ("VeoGemini", ProviderIds.VeoGemini), ("VeoVertex", ProviderIds.VeoVertex), ("Sora", ProviderIds.Sora), ("Replicate", ProviderIds.Replicate), ("Xai", ProviderIds.Xai) })
+        foreach (var (section, id) in new[] { ("Runway", ProviderIds.Runway), ("Kling", ProviderIds.Kling), ("VeoGemini", ProviderIds.VeoGemini), ("VeoVertex", ProviderIds.VeoVertex), ("Sora", ProviderIds.Sora), ("Replicate", ProviderIds.Replicate), ("Xai", ProviderIds.Xai), ("Fal", ProviderIds.Fal) })
         {
             settings[$"Providers:{section}:BaseUrl"] = simulator.BaseUrlFor(id).ToString();
             settings[$"Providers:{section}:AllowLoopbackForTesting"] = "true";

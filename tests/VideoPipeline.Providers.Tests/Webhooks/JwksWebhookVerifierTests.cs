@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using VideoPipeline.Providers.Tests.Support;
 using VideoPipeline.Providers.Webhooks;
 
 namespace VideoPipeline.Providers.Tests.Webhooks;
@@ -16,13 +17,13 @@ public sealed class JwksWebhookVerifierTests : IDisposable
     private readonly RSA _google = RSA.Create(2048);
     private readonly RSA _attacker = RSA.Create(2048);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
-    private readonly JwksHandler _jwks;
+    private readonly KeySetHandler _jwks;
     private readonly JwksCache _cache;
     private readonly JwksWebhookVerifier _verifier;
 
     public JwksWebhookVerifierTests()
     {
-        _jwks = new JwksHandler(Jwks(_google, "k1"));
+        _jwks = new KeySetHandler(Jwks(_google, "k1"));
         _cache = new JwksCache(new HttpClient(_jwks), new Uri("https://keys.example.test/jwks.json"), _time, TimeSpan.FromHours(1));
         _verifier = new JwksWebhookVerifier(_cache, _time, Issuer, Audience);
     }
@@ -155,37 +156,4 @@ public sealed class JwksWebhookVerifierTests : IDisposable
 
     private static string Jwks(RSA key, string kid) =>
         JsonSerializer.Serialize(new { keys = new[] { JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.ExportParameters(false)) { KeyId = kid }) } });
-
-    private sealed class JwksHandler(string json) : HttpMessageHandler
-    {
-        public string Json { get; set; } = json;
-
-        public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
-
-        public bool StallBody { get; set; }
-
-        public int Fetches => Volatile.Read(ref _fetches);
-
-        private int _fetches;
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _fetches);
-            HttpContent content = StallBody ? new StreamContent(new StallingStream()) : new StringContent(Json);
-            return Task.FromResult(new HttpResponseMessage(Status) { Content = content });
-        }
-    }
-
-    /// <summary>A body whose headers have arrived and whose bytes never do.</summary>
-    private sealed class StallingStream : MemoryStream
-    {
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return 0;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-    }
 }

@@ -23,10 +23,12 @@ public static class SyntheticClipRenderer
         var gradientSeed = BitConverter.ToUInt32(hash, 12);
         var speed = (0.01 + (hash[16] / 255.0 * 0.05)).ToString("0.0000", CultureInfo.InvariantCulture);
         // Gradients are smooth, so drawing them at a quarter size and scaling up looks the same and
-        // renders about four times faster (a 5 s 720p clip in well under a second here).
+        // renders about four times faster (a 5 s 720p clip in well under a second here). The quarter size is rounded to
+        // even numbers, so its shape can differ from the clip's (40×22 for 160×90): setsar=1 keeps the pixels square, or
+        // scale would keep the draft's display aspect and scoring would disqualify the clip for its shape.
         var (drawWidth, drawHeight) = (Math.Max(16, width / 4 / 2 * 2), Math.Max(16, height / 4 / 2 * 2));
         var source = string.Create(CultureInfo.InvariantCulture,
-            $"gradients=s={drawWidth}x{drawHeight}:r={fps}:d={seconds}:n=4:c0={Color(0)}:c1={Color(3)}:c2={Color(6)}:c3={Color(9)}:seed={gradientSeed}:speed={speed},scale={width}:{height}:flags=fast_bilinear,format=yuv420p");
+            $"gradients=s={drawWidth}x{drawHeight}:r={fps}:d={seconds}:n=4:c0={Color(0)}:c1={Color(3)}:c2={Color(6)}:c3={Color(9)}:seed={gradientSeed}:speed={speed},scale={width}:{height}:flags=fast_bilinear,setsar=1,format=yuv420p");
         var temp = outputPath + ".part";
         var result = await ProcessRunner.RunAsync(
             tools.Ffmpeg,

@@ -31,7 +31,8 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<PipelineHost> StartAsync(IConfiguration settings, CancellationToken cancellationToken)
+    /// <param name="configure">Runs after the pipeline's own registrations: a test host swaps a backend or wraps a port here.</param>
+    public static async Task<PipelineHost> StartAsync(IConfiguration settings, CancellationToken cancellationToken, Action<IServiceCollection>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -82,6 +83,7 @@ public sealed class PipelineHost : IAsyncDisposable
                 tasks.AddActivity(type);
             }
         });
+        configure?.Invoke(services);
 
         var host = builder.Build();
         try

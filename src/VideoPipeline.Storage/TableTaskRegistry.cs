@@ -11,16 +11,18 @@ namespace VideoPipeline.Storage;
 /// (<c>task_{provider}</c>, <c>{taskId}</c>), keys escaped by <see cref="TableKeys"/> and the raw ids stored as properties;
 /// a callback token is the row (<c>token_{SHA-256 of the token}</c>), <c>instance</c>): its own partition, so look-ups
 /// spread, and the token, the secret part of a callback URL, never appears in a storage request URL or log.
-/// Each row is inserted, never overwritten: a second registration either matches the first or is refused.
+/// Recording a task also adds (<c>token_{hash}</c>, <c>task</c>) naming the provider task, so the task is found by its
+/// token too. Each row is inserted, never overwritten: a second registration either matches the first or is refused.
 /// </summary>
 public sealed class TableTaskRegistry(TableClient table) : ITaskRegistry
 {
     private const string TokenRowKey = "instance";
+    private const string TokenTaskRowKey = "task";
 
     /// <summary>Set once the table exists; racing first calls both create it, which is harmless.</summary>
     private volatile bool _tableReady;
 
-    public async Task RegisterTokenAsync(string callbackToken, string instanceId, CancellationToken cancellationToken)
+    public async Task<bool> RegisterTokenAsync(string callbackToken, string instanceId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(callbackToken);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
@@ -33,6 +35,8 @@ public sealed class TableTaskRegistry(TableClient table) : ITaskRegistry
             // The token itself stays out of the message: it is the secret part of a callback URL.
             throw new TaskRegistrationConflictException("a callback token", registered ?? string.Empty, instanceId);
         }
+
+        return existing is null;
     }
 
     public async Task RecordTaskAsync(TaskRegistration registration, CancellationToken cancellationToken)
@@ -43,17 +47,31 @@ public sealed class TableTaskRegistry(TableClient table) : ITaskRegistry
         await EnsureTableAsync(cancellationToken);
         var key = $"provider task {registration.ProviderId}/{registration.TaskId}";
         var existing = await StorageCalls.RunAsync($"recording {key}", () => InsertOrReadAsync(ToRow(registration), cancellationToken));
-        if (existing is null)
+        if (existing is not null)
         {
-            return;
+            var recorded = FromRow(existing);
+            if (recorded != registration)
+            {
+                throw new TaskRegistrationConflictException(
+                    recorded.InstanceId == registration.InstanceId ? $"{key} (with other job, shot, candidate or token details)" : key,
+                    recorded.InstanceId,
+                    registration.InstanceId);
+            }
         }
 
-        var recorded = FromRow(existing);
-        if (recorded != registration)
+        // The token's pointer to its task: provider and task id only (the token row never holds the token itself).
+        var pointer = new TableEntity(TokenPartition(registration.CallbackToken), TokenTaskRowKey)
+        {
+            [nameof(TaskRegistration.ProviderId)] = registration.ProviderId,
+            [nameof(TaskRegistration.TaskId)] = registration.TaskId,
+        };
+        var pointed = await StorageCalls.RunAsync($"recording the token of {key}", () => InsertOrReadAsync(pointer, cancellationToken));
+        if (pointed is not null
+            && (pointed.GetString(nameof(TaskRegistration.ProviderId)) != registration.ProviderId || pointed.GetString(nameof(TaskRegistration.TaskId)) != registration.TaskId))
         {
             throw new TaskRegistrationConflictException(
-                recorded.InstanceId == registration.InstanceId ? $"{key} (with other job, shot, candidate or token details)" : key,
-                recorded.InstanceId,
+                $"the callback token of {key} (already recorded for task {pointed.GetString(nameof(TaskRegistration.ProviderId))}/{pointed.GetString(nameof(TaskRegistration.TaskId))})",
+                registration.InstanceId,
                 registration.InstanceId);
         }
     }
@@ -72,6 +90,19 @@ public sealed class TableTaskRegistry(TableClient table) : ITaskRegistry
         await EnsureTableAsync(cancellationToken);
         var row = await StorageCalls.RunAsync("looking up a callback token", () => ReadAsync(TokenPartition(callbackToken), TokenRowKey, cancellationToken));
         return row?.GetString(nameof(TaskRegistration.InstanceId));
+    }
+
+    public async Task<TaskRegistration?> FindByTokenAsync(string callbackToken, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var pointer = await StorageCalls.RunAsync("looking up a callback token's task", () => ReadAsync(TokenPartition(callbackToken), TokenTaskRowKey, cancellationToken));
+        if (pointer?.GetString(nameof(TaskRegistration.ProviderId)) is not { } providerId || pointer.GetString(nameof(TaskRegistration.TaskId)) is not { } taskId)
+        {
+            return null;
+        }
+
+        var registration = await FindByTaskAsync(providerId, taskId, cancellationToken);
+        return registration?.CallbackToken == callbackToken ? registration : null;
     }
 
     private static string TaskPartition(string providerId) => "task_" + TableKeys.Escape(providerId);

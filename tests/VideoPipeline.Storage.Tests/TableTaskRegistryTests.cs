@@ -148,6 +148,46 @@ public sealed class TableTaskRegistryTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Only_the_first_registration_of_a_token_claims_it()
+    {
+        var (registry, _, _) = NewRegistry();
+        var token = Guid.NewGuid().ToString("N");
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => registry.RegisterTokenAsync(token, "job-1:s00:c1", None)));
+
+        Assert.Equal(1, claims.Count(c => c));
+    }
+
+    [Fact]
+    public async Task A_recorded_task_is_found_by_its_callback_token_and_an_unrecorded_token_finds_nothing()
+    {
+        var (registry, service, table) = NewRegistry();
+        var registration = Registration(taskId: "a/b#1");
+        await registry.RegisterTokenAsync(registration.CallbackToken, registration.InstanceId, None);
+        Assert.Null(await registry.FindByTokenAsync(registration.CallbackToken, None));
+
+        await registry.RecordTaskAsync(registration, None);
+        await registry.RecordTaskAsync(registration, None);
+
+        Assert.Equal(registration, await registry.FindByTokenAsync(registration.CallbackToken, None));
+        Assert.Null(await registry.FindByTokenAsync("never-registered", None));
+        var tokenRows = service.GetTableClient(table).Query<TableEntity>(r => r.PartitionKey.CompareTo("token_") >= 0).ToList();
+        Assert.All(tokenRows, row => Assert.DoesNotContain(registration.CallbackToken, string.Join(',', row.Select(p => p.Value)), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task One_token_recorded_for_a_second_task_is_refused_and_keeps_the_first()
+    {
+        var (registry, _, _) = NewRegistry();
+        var first = Registration(taskId: "task-1");
+        await registry.RecordTaskAsync(first, None);
+
+        await Assert.ThrowsAsync<TaskRegistrationConflictException>(() => registry.RecordTaskAsync(first with { TaskId = "task-2" }, None));
+
+        Assert.Equal(first, await registry.FindByTokenAsync(first.CallbackToken, None));
+    }
+
+    [Fact]
     public async Task A_token_registered_for_another_instance_is_refused_without_the_token_in_the_message()
     {
         var (registry, _, _) = NewRegistry();

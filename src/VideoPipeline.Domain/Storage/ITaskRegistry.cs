@@ -10,8 +10,10 @@ public interface ITaskRegistry
     /// <summary>
     /// Before submit: the callback token routes <c>/api/webhooks/{provider}/{token}</c> to the instance. Idempotent: the same
     /// token for the same instance again is fine; the same token for another instance throws <see cref="TaskRegistrationConflictException"/>.
+    /// Returns true when this call registered the token, false when it was already registered for the instance: the
+    /// insert is the claim, so of two concurrent runs of one submit only one goes on to call the provider.
     /// </summary>
-    Task RegisterTokenAsync(string callbackToken, string instanceId, CancellationToken cancellationToken);
+    Task<bool> RegisterTokenAsync(string callbackToken, string instanceId, CancellationToken cancellationToken);
 
     /// <summary>
     /// After submit: provider + task id → instance. Idempotent: the same registration again is fine; a different instance
@@ -24,4 +26,10 @@ public interface ITaskRegistry
 
     /// <summary>The instance the token was registered for, or null for an unknown token.</summary>
     Task<string?> FindInstanceByTokenAsync(string callbackToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The task recorded with this callback token, or null when none was (yet): how a re-run submit finds the task its
+    /// earlier attempt created, so it adopts it instead of posting again.
+    /// </summary>
+    Task<TaskRegistration?> FindByTokenAsync(string callbackToken, CancellationToken cancellationToken);
 }

@@ -9,9 +9,10 @@ namespace VideoPipeline.Workflows.Candidates;
 
 /// <summary>
 /// Submits a candidate once. The callback token is registered before the provider is called, so no callback can beat
-/// the registry; the task id is recorded as soon as it is known. Activities run at least once: a re-run that finds its
-/// token already registered does not post again: the earlier attempt may have created a task, so it reports "in doubt"
-/// and the shot re-routes the slot (a narrow window: the process died between the provider's answer and the activity's).
+/// the registry; the task id is recorded as soon as it is known. Activities run at least once, so registering the token
+/// is the claim: only the run that inserted it posts. A later run adopts the task the earlier one recorded; when none
+/// was recorded (the process died between the provider's answer and the record), the earlier attempt may still have
+/// created a task, so it reports "in doubt" and the shot re-routes the slot. It never posts again.
 /// A "model not found / retired" answer is reported to the router, so no later job in this process is routed to it.
 /// </summary>
 public sealed class SubmitCandidateActivity(ITaskRegistry registry, ProviderDirectory providers, IModelRouter router, IOptions<PipelineOptions> options)
@@ -22,13 +23,14 @@ public sealed class SubmitCandidateActivity(ITaskRegistry registry, ProviderDire
         ArgumentNullException.ThrowIfNull(input);
         var candidate = input.Candidate;
         var route = candidate.Route;
-        if (await registry.FindInstanceByTokenAsync(input.CallbackToken, CancellationToken.None) is not null)
+        if (!await registry.RegisterTokenAsync(input.CallbackToken, input.InstanceId, CancellationToken.None))
         {
-            return SubmissionResult.Failed(ProviderFailures.InDoubt(
-                $"an earlier attempt of this submit to {route.ProviderId} ended before its answer was recorded; it is not posted again"));
+            return await registry.FindByTokenAsync(input.CallbackToken, CancellationToken.None) is { } recorded && recorded.InstanceId == input.InstanceId
+                ? SubmissionResult.Ok(recorded.TaskId, reconciled: true)
+                : SubmissionResult.Failed(ProviderFailures.InDoubt(
+                    $"an earlier attempt of this submit to {route.ProviderId} ended before its answer was recorded; it is not posted again"));
         }
 
-        await registry.RegisterTokenAsync(input.CallbackToken, input.InstanceId, CancellationToken.None);
         var request = new SubmissionRequest(
             CorrelationId: input.InstanceId,
             Prompt: candidate.Prompt,

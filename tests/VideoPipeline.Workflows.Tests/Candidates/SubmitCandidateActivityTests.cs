@@ -22,7 +22,7 @@ public sealed class SubmitCandidateActivityTests
     public SubmitCandidateActivityTests()
     {
         _provider.SetupGet(p => p.Id).Returns("kling");
-        _registry.Setup(r => r.FindInstanceByTokenAsync(Token, It.IsAny<CancellationToken>())).ReturnsAsync((string?)null);
+        _registry.Setup(r => r.RegisterTokenAsync(Token, Instance, It.IsAny<CancellationToken>())).ReturnsAsync(true);
     }
 
     [Fact]
@@ -55,14 +55,33 @@ public sealed class SubmitCandidateActivityTests
     }
 
     [Fact]
-    public async Task A_re_run_whose_token_is_already_registered_is_in_doubt_and_never_posts_again()
+    public async Task A_re_run_after_the_task_was_recorded_adopts_it_and_posts_nothing()
     {
-        _registry.Setup(r => r.FindInstanceByTokenAsync(Token, It.IsAny<CancellationToken>())).ReturnsAsync(Instance);
+        _registry.Setup(r => r.RegisterTokenAsync(Token, Instance, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _registry.Setup(r => r.FindByTokenAsync(Token, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new TaskRegistration("kling", "task-earlier", Instance, "job-1", 0, "c0", Token));
+        Answer(SubmissionResult.Ok("task-10"));
+
+        var result = await Run();
+
+        Assert.Equal(("task-earlier", true, (ProviderFailure?)null), (result.TaskId, result.Reconciled, result.Failure));
+        Assert.Empty(_posted);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_re_run_with_no_task_recorded_for_this_instance_is_in_doubt_and_never_posts_again(bool recordedForAnotherInstance)
+    {
+        _registry.Setup(r => r.RegisterTokenAsync(Token, Instance, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _registry.Setup(r => r.FindByTokenAsync(Token, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(recordedForAnotherInstance ? new TaskRegistration("kling", "task-x", "job-2:s00:c0", "job-2", 0, "c0", Token) : null);
         Answer(SubmissionResult.Ok("task-10"));
 
         var result = await Run();
 
         Assert.Equal(ProviderFailureCodes.InDoubt, result.Failure?.Code);
+        Assert.Null(result.TaskId);
         Assert.Empty(_posted);
     }
 

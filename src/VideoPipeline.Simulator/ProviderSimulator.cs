@@ -68,6 +68,12 @@ public sealed class ProviderSimulator : IAsyncDisposable
     /// <summary>Every request that reached the provider's endpoints, retries included.</summary>
     public int RequestsReceived(string providerId) => _state.Faults.RequestsReceived(providerId);
 
+    /// <summary>The tasks <paramref name="providerId"/> accepted, oldest first: group them by candidate to find a double submit.</summary>
+    public IReadOnlyList<CreatedTask> CreatedTasks(string providerId) => _state.Tasks.Created(providerId);
+
+    /// <summary>Result files served so far (a download that got the clip).</summary>
+    public int ResultDownloads => _state.ResultDownloads;
+
     /// <summary>Tasks that exist (and would be billed by a real provider).</summary>
     public int TasksCreated(string providerId) => _state.Tasks.TasksCreated(providerId);
 

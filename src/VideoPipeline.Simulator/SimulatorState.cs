@@ -14,6 +14,7 @@ internal sealed class SimulatorState : IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private int _credentialedFileRequests;
+    private int _resultDownloads;
 
     public SimulatorState(SimulatorOptions options, TimeProvider time)
     {
@@ -65,6 +66,9 @@ internal sealed class SimulatorState : IDisposable
 
     /// <summary>Result downloads that carried an API key or bearer token: a CDN must never be sent one.</summary>
     public int CredentialedFileRequests => Volatile.Read(ref _credentialedFileRequests);
+
+    /// <summary>Result files served (answered with the clip, not 403/404).</summary>
+    public int ResultDownloads => Volatile.Read(ref _resultDownloads);
 
     /// <summary>A submit is a POST under a provider that is not Vertex's fetchPredictOperation read.</summary>
     public static bool IsSubmit(HttpRequest request) =>
@@ -132,9 +136,14 @@ internal sealed class SimulatorState : IDisposable
             return Results.StatusCode(StatusCodes.Status404NotFound);
         }
 
-        return entry.Expired
-            ? Results.StatusCode(StatusCodes.Status403Forbidden) // like an expired signed URL
-            : Results.File(await Clips.ClipAsync(task), "video/mp4", enableRangeProcessing: true);
+        if (entry.Expired)
+        {
+            return Results.StatusCode(StatusCodes.Status403Forbidden); // like an expired signed URL
+        }
+
+        var clip = await Clips.ClipAsync(task);
+        Interlocked.Increment(ref _resultDownloads);
+        return Results.File(clip, "video/mp4", enableRangeProcessing: true);
     }
 
     /// <summary>The request body as JSON, or null when it is not JSON (the endpoint then refuses it as the real API would).</summary>

@@ -26,5 +26,8 @@ internal sealed class TaskTable
     public SimulatedTask? FindByExternalId(string providerId, string externalId) =>
         _tasks.Values.FirstOrDefault(t => t.ProviderId == providerId && t.ExternalId == externalId);
 
+    public IReadOnlyList<CreatedTask> Created(string providerId) =>
+        [.. Of(providerId).Reverse().Select(t => new CreatedTask(t.ProviderId, t.Id, t.Model, t.Prompt, t.Seed, t.ExternalId, t.CreatedAt))];
+
     public IEnumerable<SimulatedTask> Of(string providerId) => _tasks.Values.Where(t => t.ProviderId == providerId).OrderByDescending(t => t.CreatedAt);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 namespace VideoPipeline.TestSupport.Durable;
 
 /// <summary>
@@ -7,46 +6,23 @@ namespace VideoPipeline.TestSupport.Durable;
 /// </summary>
 public sealed class KillHostProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private KillHostProcess(Process process) => _process = process;
+    private KillHostProcess(ChildProcess process) => _process = process;
 
     public static async Task<KillHostProcess> StartAsync(IEnumerable<string> settings, TimeSpan timeout)
     {
-        var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = RepositoryPaths.Combine("tests", "VideoPipeline.Durable.KillHost", "bin", config, "net10.0", "VideoPipeline.Durable.KillHost.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var setting in settings)
+        var process = ChildProcess.Start(ChildProcess.BuiltDll(Path.Combine("tests", "VideoPipeline.Durable.KillHost"), "VideoPipeline.Durable.KillHost.dll"), settings);
+        try
         {
-            start.ArgumentList.Add(setting);
+            await process.WaitForLineAsync(line => line == KillHostProtocol.Ready, timeout);
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
         }
 
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var errors = new List<string>();
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data == KillHostProtocol.Ready)
-            {
-                ready.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (errors)
-                {
-                    errors.Add(e.Data);
-                }
-            }
-        };
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"the kill host exited: {string.Join('\n', errors)}"));
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await ready.Task.WaitAsync(timeout);
         return new KillHostProcess(process);
     }
 
@@ -68,40 +44,11 @@ public sealed class KillHostProcess : IDisposable
         }
     }
 
-    /// <summary>SIGKILL: no graceful stop, no flush, exactly what a crash or an OOM kill does.</summary>
-    public void Kill()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-    }
+    /// <summary>SIGKILL of the host and anything it started: no graceful stop, no flush, exactly what a crash or an OOM kill does.</summary>
+    public void Kill() => _process.Kill(entireTree: true);
 
     /// <summary>SIGTERM, as a service manager or Ctrl+C sends: returns the exit code, or null if it did not exit in time.</summary>
-    public async Task<int?> TerminateAsync(TimeSpan timeout)
-    {
-        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync();
-        }
+    public Task<int?> TerminateAsync(TimeSpan timeout) => _process.TerminateAsync(timeout);
 
-        using var wait = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(wait.Token);
-            return _process.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            Kill();
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 }

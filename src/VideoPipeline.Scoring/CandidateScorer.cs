@@ -126,7 +126,7 @@ public sealed class CandidateScorer : ICandidateScorer, IDisposable
             taps.Add(new FrameTap(PromptTap, Invariant($"fps={_prompt.FramesWanted / probe.DurationSeconds:0.######},scale={size}:{size}:force_original_aspect_ratio=increase,crop={size}:{size},format=rgb24"), size, size));
         }
 
-        var (analysis, decodeProblem) = await FrameAnalyzer.RunAsync(_tools, path, work, _options.AnalysisShortSide, taps, limit, ct);
+        var (analysis, decodeProblem) = await FrameAnalyzer.RunAsync(_tools, path, work, probe, _options.AnalysisShortSide, taps, limit, ct);
         if (analysis is null)
         {
             return CandidateMeasurement.Failed(candidateId, decodeProblem!);

@@ -44,7 +44,11 @@ public sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
 
         foreach (var (metric, weight) in options.Weights)
         {
-            Require(MetricNames.All.Contains(metric), $"Weights:{metric}", $"a metric ({string.Join(", ", MetricNames.All)})", metric);
+            Require(
+                MetricNames.Preferences.Contains(metric),
+                $"Weights:{metric}",
+                $"a preference metric ({string.Join(", ", MetricNames.Preferences)}); defect metrics cost absolute penalties, not weights (docs/scoring.md)",
+                metric);
             Require(double.IsFinite(weight) && weight >= 0, $"Weights:{metric}", "a number at least 0", weight);
         }
 

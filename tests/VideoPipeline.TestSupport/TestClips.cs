@@ -31,8 +31,9 @@ public static class TestClips
     public static string Source(int width = Width, int height = Height, double seconds = Seconds, string pattern = "testsrc2") =>
         Invariant($"{pattern}=s={width}x{height}:r=24:d={seconds}");
 
-    public static Task RenderAsync(string path, string lavfiSource) =>
-        RunAsync("-f", "lavfi", "-i", lavfiSource, "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", path);
+    /// <summary>Renders a lavfi graph to H.264; <paramref name="crf"/> sets the quality (x264's default is 23; 51 is the worst it has).</summary>
+    public static Task RenderAsync(string path, string lavfiSource, int? crf = null) =>
+        RunAsync(["-f", "lavfi", "-i", lavfiSource, "-c:v", "libx264", "-preset", "veryfast", .. crf is { } q ? new[] { "-crf", Invariant($"{q}") } : [], "-pix_fmt", "yuv420p", "-movflags", "+faststart", path]);
 
     /// <summary>A still image panned slowly for <paramref name="seconds"/>, e.g. a portrait, so faces are real and move smoothly.</summary>
     public static Task RenderStillAsync(string image, string path, double seconds = Seconds) =>

@@ -88,7 +88,7 @@ public static class ScoreCommand
             if (args.Json)
             {
                 var report = new ScoreReport([.. ranking.Ranking.Select(c => new ScoreReportEntry(
-                    c.CandidateId, c.Rank, c.Score, c.Disqualified, c.Reasons, c.Metrics.ToDictionary(m => m.Name, StringComparer.Ordinal)))]);
+                    c.CandidateId, c.Rank, c.Score, c.Disqualified, c.Reasons, c.Defects ?? [], c.Metrics.ToDictionary(m => m.Name, StringComparer.Ordinal)))]);
                 await console.RawOut.WriteLineAsync(JsonSerializer.Serialize(report, CliJsonContext.Relaxed));
             }
             else
@@ -141,17 +141,21 @@ public static class ScoreCommand
             : "[red]no pick[/]: every candidate is disqualified");
     }
 
-    /// <summary>The metrics that set the candidate apart most, strongest first: value and relative score (0.5 = the shot's average).</summary>
+    /// <summary>
+    /// Every defect a viewer would notice, in viewer terms with its reading ("stutters: 6 effective fps"),
+    /// then the preferences that set the candidate apart most, strongest first: value and relative score (0.5 = the shot's average).
+    /// </summary>
     private static string Explain(CandidateScore candidate)
     {
+        var defects = candidate.Defects ?? [];
         var telling = candidate.Metrics
-            .Where(m => m is { Score: { } s, Weight: > 0 } && Math.Abs(s - 0.5) >= 0.05)
+            .Where(m => m is { Kind: MetricKind.Preference, Score: { } s, Weight: > 0 } && Math.Abs(s - 0.5) >= 0.05)
             .OrderByDescending(m => Math.Abs(m.Score!.Value - 0.5) * m.Weight)
             .Take(3)
             .Select(m => string.Create(CultureInfo.InvariantCulture, $"{(m.Score > 0.5 ? "+" : "−")}{m.Name} {m.Value:0.###}"))
             .ToList();
         var notMeasured = candidate.Metrics.Count(m => m.Status == MetricStatus.NotMeasured);
-        var text = telling.Count == 0 ? "on a par with the shot" : string.Join(", ", telling);
+        var text = defects.Count == 0 && telling.Count == 0 ? "on a par with the shot" : string.Join(", ", defects.Concat(telling));
         return notMeasured == 0 ? text : $"{text} ({notMeasured} not measured)";
     }
 

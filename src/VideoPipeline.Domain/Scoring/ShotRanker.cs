@@ -1,13 +1,17 @@
 namespace VideoPipeline.Domain.Scoring;
 
 /// <summary>
-/// Turns a shot's measurements into one ranking. Good absolute thresholds depend on content, so each
-/// metric is scored against the shot's other qualified candidates: a z-score of the metric's
-/// "goodness", squashed to [0, 1] with a logistic (0.5 is the shot's mean). The spread used for the
-/// z-score has a floor per metric, so differences below what the metric can tell apart count for
-/// nothing. The final score is the weighted mean over the metrics a candidate has: a metric that was
-/// not measured hands its weight to the others instead of pretending a value. Disqualified candidates
-/// score 0 and rank last. Ties break on the candidate id (ordinal), so the pick is deterministic.
+/// Turns a shot's measurements into one ranking, with two kinds of metric (<see cref="MetricKind"/>).
+/// Preferences (motion, detail, prompt adherence...) have no good absolute value, so each is scored
+/// against the shot's other qualified candidates: a z-score of the metric's "goodness", squashed to
+/// [0, 1] with a logistic (0.5 is the shot's mean). The spread used for the z-score has a floor per
+/// metric, so differences below what the metric can tell apart count for nothing. The preference
+/// score is the weighted mean over the preferences a candidate has: one that was not measured hands
+/// its weight to the others instead of pretending a value. Defects (blocky compression, stutter,
+/// noise, bars, exposure) are a defect whatever the siblings look like: each costs its absolute
+/// penalty (<see cref="DefectRules"/>), the final score being preference × Π(1 − penalty), and the
+/// severe ones disqualify. Disqualified candidates score 0 and rank last. Ties break on the candidate
+/// id (ordinal), so the pick is deterministic.
 /// </summary>
 public static class ShotRanker
 {
@@ -34,6 +38,7 @@ public static class ShotRanker
             throw new ArgumentException($"candidate id '{duplicate.Key}' appears more than once in the shot", nameof(candidates));
         }
 
+        candidates = [.. candidates.Select(WithDefectDisqualifications)];
         var qualified = candidates.Where(c => !c.Disqualified).ToList();
         var relative = RelativeScores(qualified, policy);
 
@@ -59,7 +64,7 @@ public static class ShotRanker
     {
         var result = new Dictionary<(string, string), double>();
         var byMetric = qualified
-            .SelectMany(c => c.Readings.Where(r => r.Value is not null).Select(r => (c.CandidateId, Reading: r)))
+            .SelectMany(c => c.Readings.Where(r => r.Value is not null && !DefectRules.IsDefect(r.Name)).Select(r => (c.CandidateId, Reading: r)))
             .GroupBy(x => x.Reading.Name, StringComparer.Ordinal);
         foreach (var group in byMetric)
         {
@@ -79,27 +84,58 @@ public static class ShotRanker
     private static CandidateScore Combine(CandidateMeasurement candidate, Dictionary<(string, string), double> relative, RankingPolicy policy)
     {
         var weighted = candidate.Readings
-            .Where(r => r.Value is not null && policy.WeightOf(r.Name) > 0)
+            .Where(r => r.Value is not null && !DefectRules.IsDefect(r.Name) && policy.WeightOf(r.Name) > 0)
             .ToDictionary(r => r.Name, r => policy.WeightOf(r.Name), StringComparer.Ordinal);
         var total = weighted.Values.Sum();
 
         var metrics = new List<MetricScore>();
-        var score = 0.0;
+        var defects = new List<string>();
+        // Nothing weighed (only defects measured): on a par with the shot.
+        var preference = total > 0 ? 0.0 : 0.5;
+        var kept = 1.0;
         foreach (var reading in candidate.Readings)
         {
-            if (reading.Value is null)
+            var rule = DefectRules.For(reading.Name);
+            var kind = rule is null ? MetricKind.Preference : MetricKind.Defect;
+            if (reading.Value is not { } value)
             {
-                metrics.Add(new MetricScore(reading.Name, MetricStatus.NotMeasured, null, null, 0, reading.Note));
+                metrics.Add(new MetricScore(reading.Name, MetricStatus.NotMeasured, null, null, 0, reading.Note, kind));
+                continue;
+            }
+
+            if (rule is not null)
+            {
+                var penalty = rule.Penalty(value);
+                kept *= 1 - penalty;
+                var note = reading.Note;
+                if (penalty > 0)
+                {
+                    note = rule.Describe(value, reading.Note);
+                    defects.Add(note);
+                }
+
+                metrics.Add(new MetricScore(reading.Name, MetricStatus.Measured, value, Round(1 - penalty), 0, note, kind, Round(penalty)));
                 continue;
             }
 
             var relativeScore = relative[(candidate.CandidateId, reading.Name)];
             var share = weighted.TryGetValue(reading.Name, out var w) && total > 0 ? w / total : 0;
-            score += share * relativeScore;
-            metrics.Add(new MetricScore(reading.Name, MetricStatus.Measured, reading.Value, Round(relativeScore), Round(share), reading.Note));
+            preference += share * relativeScore;
+            metrics.Add(new MetricScore(reading.Name, MetricStatus.Measured, value, Round(relativeScore), Round(share), reading.Note));
         }
 
-        return new CandidateScore(candidate.CandidateId, Round(Math.Clamp(score, 0, 1)), 0, false, [], metrics);
+        return new CandidateScore(candidate.CandidateId, Round(Math.Clamp(preference * kept, 0, 1)), 0, false, [], metrics, defects);
+    }
+
+    /// <summary>A defect past its rule's disqualifying reading ends the candidate like a failed hard check, with the reason in viewer terms.</summary>
+    private static CandidateMeasurement WithDefectDisqualifications(CandidateMeasurement candidate)
+    {
+        var severe = candidate.Readings
+            .Select(r => (Reading: r, Rule: DefectRules.For(r.Name)))
+            .Where(x => x.Rule is not null && x.Reading.Value is { } v && x.Rule.Disqualifies(v))
+            .Select(x => DefectRule.Invariant($"{x.Rule!.Describe(x.Reading.Value!.Value, x.Reading.Note)} (disqualifies at {x.Rule.DisqualifyAt})"))
+            .ToList();
+        return severe.Count == 0 ? candidate : candidate with { Disqualifications = [.. candidate.Disqualifications, .. severe] };
     }
 
     private static CandidateScore Disqualified(CandidateMeasurement candidate) =>
@@ -109,7 +145,8 @@ public static class ShotRanker
             0,
             true,
             candidate.Disqualifications,
-            [.. candidate.Readings.Select(r => new MetricScore(r.Name, r.Status, r.Value, null, 0, r.Note))]);
+            [.. candidate.Readings.Select(r => new MetricScore(r.Name, r.Status, r.Value, null, 0, r.Note, DefectRules.IsDefect(r.Name) ? MetricKind.Defect : MetricKind.Preference))],
+            []);
 
     // Rounded so the manifest is readable and a score does not wobble in the last bits between runs.
     private static double Round(double value) => Math.Round(value, 6);

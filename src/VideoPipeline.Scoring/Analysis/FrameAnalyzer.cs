@@ -1,15 +1,21 @@
 using System.Globalization;
 using VideoPipeline.Domain.Scoring;
 using VideoPipeline.Media;
+using VideoPipeline.Scoring.Probing;
 
 namespace VideoPipeline.Scoring.Analysis;
 
 /// <summary>
-/// Decodes a candidate once and computes every frame metric on a downscale to gray: blackdetect,
-/// freezedetect, scdet (cuts) and a 64×64 area-averaged thumbnail (mean luma for flicker, thumbnail
-/// differences for motion) on every frame; blurdetect and a Sobel edge thumbnail (detail) on every third (blurdetect is the dearest
-/// filter, and sharpness does not change frame to frame). Taps for face detection and CLIP branch off the same decode.
-/// <c>-xerror</c> makes a corrupt or truncated stream fail instead of exiting 0 with fewer frames.
+/// Decodes a candidate once and computes every frame metric on a gray downscale: only the luma plane
+/// is scaled (extractplanes, one scale, a look-up table from limited to full range), which costs
+/// little more than the decode itself. On every frame: showinfo logs the decoder's quantiser (the
+/// report goes to a file through FFREPORT, so stderr stays errors only), blackdetect, freezedetect,
+/// scdet (cuts), a 64×64 area-averaged thumbnail (mean luma for flicker, thumbnail differences for
+/// motion) and a half-size picture for the defect readings (<see cref="PictureStatistics"/>);
+/// blurdetect and a Sobel edge thumbnail (detail) on every eighth (blurdetect is the dearest filter,
+/// and sharpness does not change frame to frame). Taps for face detection and CLIP branch off the
+/// decoded frames and start with their own frame-rate reduction, so they scale only the few frames
+/// they keep. <c>-xerror</c> makes a corrupt or truncated stream fail instead of exiting 0 with fewer frames.
 /// </summary>
 internal static class FrameAnalyzer
 {
@@ -17,6 +23,8 @@ internal static class FrameAnalyzer
     private const string BlurFile = "blur.txt";
     private const string LumaFile = "luma.gray";
     private const string DetailFile = "detail.gray";
+    private const string PictureFile = "picture.gray";
+    private const string ReportFile = "report.log";
     private const int LumaSide = 64;
     private const int EdgeSide = 8;
     // blurdetect is the costliest filter in the pass; one frame in eight still gives ~24 samples for an
@@ -24,9 +32,16 @@ internal static class FrameAnalyzer
     private const int BlurEveryNthFrame = 8;
 
     public static async Task<(FrameAnalysis? Analysis, string? Problem)> RunAsync(
-        FfmpegTools tools, string input, string workDirectory, int shortSide, IReadOnlyList<FrameTap> taps, TimeSpan timeout, CancellationToken cancellationToken)
+        FfmpegTools tools, string input, string workDirectory, VideoProbe probe, int shortSide, IReadOnlyList<FrameTap> taps, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var result = await ProcessRunner.RunAsync(tools.Ffmpeg, Arguments(Path.GetFullPath(input), shortSide, taps), timeout, cancellationToken, workDirectory);
+        var size = AnalysisSize.For(probe.Width, probe.Height, shortSide);
+        var result = await ProcessRunner.RunAsync(
+            tools.Ffmpeg,
+            Arguments(Path.GetFullPath(input), size, probe.FullRange, taps),
+            timeout,
+            cancellationToken,
+            workDirectory,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["FFREPORT"] = $"file={ReportFile}:level=32" });
         if (!result.Succeeded)
         {
             return (null, $"does not decode completely: {Probing.Ffprobe.LastLine(result.StandardError)}");
@@ -42,34 +57,52 @@ internal static class FrameAnalyzer
         var luma = Thumbnails(await File.ReadAllBytesAsync(Path.Combine(workDirectory, LumaFile), cancellationToken), LumaSide);
         var edges = Thumbnails(await File.ReadAllBytesAsync(Path.Combine(workDirectory, DetailFile), cancellationToken), EdgeSide).Select(t => t.Average(b => (double)b)).ToList();
         var tapFiles = taps.ToDictionary(t => t.Name, t => Path.Combine(workDirectory, t.FileName), StringComparer.Ordinal);
-        return (new FrameAnalysis(frames.Count, Readings(frames, blur, luma, edges), tapFiles), null);
+        var readings = Readings(frames, blur, luma, edges);
+        readings.Add(QuantiserLog.Reading(await File.ReadAllLinesAsync(Path.Combine(workDirectory, ReportFile), cancellationToken), probe.Codec));
+        var pictures = Thumbnails(await File.ReadAllBytesAsync(Path.Combine(workDirectory, PictureFile), cancellationToken), size.PictureWidth, size.PictureHeight);
+        readings.AddRange(PictureStatistics.Readings(pictures, size.PictureWidth, size.PictureHeight, FrameRate(frames, probe)));
+        return (new FrameAnalysis(frames.Count, readings, tapFiles), null);
     }
 
-    internal static List<string> Arguments(string input, int shortSide, IReadOnlyList<FrameTap> taps)
+    /// <summary>The stream's rate from the decoded frames' timestamps, the container's figure when they cannot say.</summary>
+    private static double FrameRate(List<FrameMetadata> frames, VideoProbe probe)
     {
-        // Short side to shortSide whatever the orientation; the work folder is the working directory,
-        // so output names need no escaping inside the filter graph.
-        var s = shortSide.ToString(CultureInfo.InvariantCulture);
-        var scale = $"scale='if(gt(iw,ih),-2,{s})':'if(gt(iw,ih),{s},-2)':flags=fast_bilinear";
-        // No tap (no face model, no CLIP): the downscale's output is the metrics branch itself. A label straight
-        // after a comma ("scale=...,[base]") is a malformed graph ffmpeg rejects with "Invalid argument".
+        var span = frames.Count > 1 ? frames[^1].Time - frames[0].Time : 0;
+        return span > 0 ? (frames.Count - 1) / span : probe.FramesPerSecond;
+    }
+
+    internal static List<string> Arguments(string input, AnalysisSize size, bool fullRange, IReadOnlyList<FrameTap> taps)
+    {
+        // Only the luma plane is scaled, to gray in full range (what blackdetect's and every metric's
+        // levels were set on); the work folder is the working directory, so output names
+        // need no escaping inside the filter graph.
+        // A look-up table expands limited range (16–235) to full: scale's in_range/out_range do nothing
+        // when the size already matches, as it does for a source no larger than the analysis size.
+        var expand = fullRange ? string.Empty : ",lut=c0='clip((val-16)*255/219,0,255)'";
+        var scale = FormattableString.Invariant($"extractplanes=y,scale={size.Width}:{size.Height}:flags=fast_bilinear,format=gray{expand}");
+        // No tap (no face model, no CLIP): the decoded frames go straight to the metrics chain. A label
+        // straight after a comma ("...,[base]") is a malformed graph ffmpeg rejects with "Invalid argument".
         var head = taps.Count == 0
-            ? $"[0:v]{scale}[base]"
-            : $"[0:v]{scale},split={taps.Count + 1}[base]{string.Concat(taps.Select(t => $"[{t.Name}in]"))}";
+            ? $"[0:v]{scale},"
+            : $"[0:v]split={taps.Count + 1}[full]{string.Concat(taps.Select(t => $"[{t.Name}in]"))};[full]{scale},";
         var graph = string.Join(';', new[]
         {
-            head,
-            // The bare scale converts to gray on this branch alone: a format filter straight after split
-            // would make ffmpeg negotiate gray for every branch, and the colour taps would get gray.
-            "[base]scale,format=gray,blackdetect=d=0:pix_th=0.10,freezedetect=n=0.001:d=0.5,scdet=t=10,split=3[m][b][l]",
+            head + "showinfo=checksum=0,blackdetect=d=0:pix_th=0.10,freezedetect=n=0.001:d=0.5,scdet=t=10,split=4[m][b][l][p]",
             $"[m]metadata=mode=print:file={MetricsFile}[mout]",
             $"[b]select='not(mod(n\\,{BlurEveryNthFrame}))',split[b1][b2]",
             $"[b1]blurdetect,metadata=mode=print:file={BlurFile}[bout]",
             $"[b2]sobel,scale={EdgeSide}:{EdgeSide}:flags=area[dout]",
             $"[l]scale={LumaSide}:{LumaSide}:flags=area[lout]",
+            FormattableString.Invariant($"[p]scale={size.PictureWidth}:{size.PictureHeight}:flags=area[pout]"),
         }.Concat(taps.Select(t => $"[{t.Name}in]{t.Filter}[{t.Name}out]")));
 
-        var args = new List<string> { "-hide_banner", "-nostdin", "-v", "error", "-xerror", "-i", input, "-filter_complex", graph, "-map", "[mout]", "-f", "null", "-", "-map", "[bout]", "-f", "null", "-", "-map", "[lout]", "-f", "rawvideo", "-y", LumaFile, "-map", "[dout]", "-f", "rawvideo", "-y", DetailFile };
+        var args = new List<string>
+        {
+            "-hide_banner", "-nostdin", "-nostats", "-v", "error", "-xerror", "-export_side_data", "venc_params", "-i", input, "-filter_complex", graph,
+            "-map", "[mout]", "-f", "null", "-", "-map", "[bout]", "-f", "null", "-",
+            "-map", "[lout]", "-f", "rawvideo", "-y", LumaFile, "-map", "[dout]", "-f", "rawvideo", "-y", DetailFile,
+            "-map", "[pout]", "-f", "rawvideo", "-y", PictureFile,
+        };
         foreach (var tap in taps)
         {
             args.AddRange(["-map", $"[{tap.Name}out]", "-f", "rawvideo", "-y", tap.FileName]);
@@ -78,10 +111,10 @@ internal static class FrameAnalyzer
         return args;
     }
 
-    /// <summary>Splits a raw gray stream into per-frame thumbnails of side × side bytes.</summary>
-    internal static List<byte[]> Thumbnails(byte[] raw, int side)
+    /// <summary>Splits a raw gray stream into per-frame pictures of width × height bytes (square thumbnails when no height is given).</summary>
+    internal static List<byte[]> Thumbnails(byte[] raw, int width, int? height = null)
     {
-        var size = side * side;
+        var size = width * (height ?? width);
         return [.. Enumerable.Range(0, raw.Length / size).Select(i => raw.AsSpan(i * size, size).ToArray())];
     }
 

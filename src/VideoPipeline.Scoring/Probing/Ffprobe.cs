@@ -13,7 +13,7 @@ public static class Ffprobe
         string[] args =
         [
             "-v", "error", "-select_streams", "v:0",
-            "-show_entries", "stream=codec_name,width,height,sample_aspect_ratio,avg_frame_rate,r_frame_rate,nb_frames,duration:format=duration",
+            "-show_entries", "stream=codec_name,width,height,sample_aspect_ratio,color_range,avg_frame_rate,r_frame_rate,nb_frames,duration:format=duration",
             "-of", "json", path,
         ];
         var result = await ProcessRunner.RunAsync(tools.Ffprobe, args, timeout, cancellationToken);
@@ -48,7 +48,8 @@ public static class Ffprobe
             ?? 0;
         long? frames = long.TryParse(Text(s, "nb_frames"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
         var sar = Rational(Text(s, "sample_aspect_ratio")?.Replace(':', '/')) is { } r and > 0 ? r : 1;
-        return (new VideoProbe(Text(s, "codec_name") ?? "unknown", width, height, sar, duration, fps, frames), null);
+        var fullRange = string.Equals(Text(s, "color_range"), "pc", StringComparison.Ordinal);
+        return (new VideoProbe(Text(s, "codec_name") ?? "unknown", width, height, sar, duration, fps, frames, fullRange), null);
     }
 
     internal static string LastLine(string text)

@@ -72,4 +72,32 @@ public sealed class ScoreCommandTests
         Assert.Equal(ExitCodes.InvalidInput, allBadExit);
         Assert.Contains("cannot be read as video", allBadOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_table_names_each_defect_in_viewer_terms_with_its_reading()
+    {
+        using var dir = new TempDirectory();
+        await TestClips.RenderAsync(dir.File("clean.mp4"), TestClips.Source(seconds: 1));
+        await TestClips.RenderAsync(dir.File("stutter.mp4"), TestClips.Source(seconds: 1) + ",fps=6,fps=24");
+        await TestClips.RenderAsync(dir.File("boxed.mp4"), TestClips.Source(seconds: 1) + ",scale=640:268,pad=640:360:0:46,setsar=1", crf: 44);
+
+        var (exit, stdout, _) = await InProcessCli.RunAsync("score", dir.File("stutter.mp4"), dir.File("boxed.mp4"), dir.File("clean.mp4"));
+        var (_, json, _) = await InProcessCli.RunAsync("score", dir.File("stutter.mp4"), dir.File("boxed.mp4"), dir.File("clean.mp4"), "--json");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        // The table wraps long cells, so it is checked word by word; the JSON carries the whole phrases.
+        var unwrapped = ConsoleText.Squeezed(stdout);
+        Assert.Contains($"pick{dir.File("clean.mp4")}", unwrapped, StringComparison.Ordinal);
+        Assert.Contains("stutters:", unwrapped, StringComparison.Ordinal);
+        Assert.Contains("compression:", unwrapped, StringComparison.Ordinal);
+        Assert.Contains("letterboxed:", unwrapped, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        var byFile = doc.RootElement.GetProperty("ranking").EnumerateArray().ToDictionary(e => Path.GetFileName(e.GetProperty("file").GetString()!), e => e);
+        Assert.Empty(byFile["clean.mp4"].GetProperty("defects").EnumerateArray());
+        Assert.Matches(@"^stutters: [56](\.\d)? effective fps$", byFile["stutter.mp4"].GetProperty("defects")[0].GetString());
+        Assert.Equal("defect", byFile["stutter.mp4"].GetProperty("metrics").GetProperty("effectiveFps").GetProperty("kind").GetString());
+        var boxed = byFile["boxed.mp4"].GetProperty("defects").EnumerateArray().Select(d => d.GetString()).ToList();
+        Assert.Contains(boxed, d => d!.StartsWith("blocky compression: quantiser 4", StringComparison.Ordinal));
+        Assert.Contains(boxed, d => d!.StartsWith("letterboxed: 7", StringComparison.Ordinal) && d.EndsWith("% active picture", StringComparison.Ordinal));
+    }
 }

@@ -81,24 +81,55 @@ public sealed class FrameAnalyzerTests
     [Fact]
     public void The_filter_graph_decodes_once_and_branches_every_tap_off_the_downscale()
     {
-        var args = FrameAnalyzer.Arguments("/in.mp4", 360, [new FrameTap("faces", "fps=2,scale=128:128,format=rgb24", 128, 128)]);
+        var args = FrameAnalyzer.Arguments("/in.mp4", new AnalysisSize(640, 360), fullRange: false, [new FrameTap("faces", "fps=2,scale=128:128,format=rgb24", 128, 128)]);
         var graph = args[args.IndexOf("-filter_complex") + 1];
 
         Assert.Contains("-xerror", args);
         Assert.Single(args, a => a == "-i");
-        Assert.StartsWith("[0:v]scale=", graph, StringComparison.Ordinal);
-        Assert.Contains("split=2[base][facesin]", graph, StringComparison.Ordinal);
+        Assert.StartsWith("[0:v]split=2[full][facesin];[full]extractplanes=y,scale=640:360:", graph, StringComparison.Ordinal);
+        Assert.Contains("format=gray,lut=c0='clip((val-16)*255/219,0,255)'", graph, StringComparison.Ordinal);
+        Assert.Contains("[facesin]fps=2,", graph, StringComparison.Ordinal);
+        Assert.Contains("[p]scale=320:180:flags=area", graph, StringComparison.Ordinal);
         Assert.Contains("faces.rgb", args);
+        Assert.Contains("venc_params", args);
     }
 
     [Fact]
     public void With_no_tap_the_downscale_feeds_the_metrics_branch_directly()
     {
-        var args = FrameAnalyzer.Arguments("/in.mp4", 360, []);
+        var args = FrameAnalyzer.Arguments("/in.mp4", new AnalysisSize(640, 360), fullRange: true, []);
         var graph = args[args.IndexOf("-filter_complex") + 1];
 
-        Assert.Matches(@"^\[0:v\]scale=[^;]*flags=fast_bilinear\[base\];\[base\]", graph);
+        // Full range already: no look-up table.
+        Assert.Matches(@"^\[0:v\]extractplanes=y,scale=640:360:flags=fast_bilinear,format=gray,showinfo", graph);
         Assert.DoesNotContain("split=1", graph, StringComparison.Ordinal);
         Assert.DoesNotContain(".rgb", args);
+    }
+
+    [Theory]
+    [InlineData(1920, 1080, 360, 640, 360)]
+    [InlineData(1080, 1920, 360, 360, 640)]
+    [InlineData(480, 270, 360, 480, 270)]
+    [InlineData(1280, 720, 180, 320, 180)]
+    public void The_analysis_size_keeps_the_aspect_and_never_upscales(int width, int height, int shortSide, int expectedWidth, int expectedHeight)
+    {
+        Assert.Equal(new AnalysisSize(expectedWidth, expectedHeight), AnalysisSize.For(width, height, shortSide));
+    }
+
+    [Fact]
+    public void The_quantiser_is_the_mean_of_the_h264_frames_the_decoder_reports()
+    {
+        string[] log =
+        [
+            "[Parsed_showinfo_2 @ 0x55] n:   0 pts:      0 pts_time:0",
+            "[Parsed_showinfo_2 @ 0x55]   side data - video encoding parameters: type 1; qp=40; 510 blocks; ",
+            "[Parsed_showinfo_2 @ 0x55]   side data - video encoding parameters: type 1; qp=44; 510 blocks; ",
+            "[Parsed_showinfo_2 @ 0x55]   side data - video encoding parameters: type 0; qp=200; 510 blocks; ",
+        ];
+
+        var reading = QuantiserLog.Reading(log, "h264");
+
+        Assert.Equal(42, reading.Value);
+        Assert.Equal(MetricStatus.NotMeasured, QuantiserLog.Reading(log[3..], "vp9").Status);
     }
 }

@@ -39,7 +39,8 @@ public sealed class ScoringOptionsValidatorTests
         { "Scoring:FaceSampleFps", "0", "Scoring:FaceSampleFps must be more than 0 and at most 30; got 0" },
         { "Scoring:FaceMinConfidence", "1", "Scoring:FaceMinConfidence must be between 0 and 1; got 1" },
         { "Scoring:FaceModelPath", "/nowhere/face.onnx", "Scoring:FaceModelPath must be an existing ONNX file; got /nowhere/face.onnx" },
-        { "Scoring:Weights:sharpnes", "1", $"Scoring:Weights:sharpnes must be a metric ({string.Join(", ", MetricNames.All)}); got sharpnes" },
+        { "Scoring:Weights:sharpnes", "1", $"Scoring:Weights:sharpnes must be a preference metric ({string.Join(", ", MetricNames.Preferences)}); defect metrics cost absolute penalties, not weights (docs/scoring.md); got sharpnes" },
+        { "Scoring:Weights:quantiser", "1", $"Scoring:Weights:quantiser must be a preference metric ({string.Join(", ", MetricNames.Preferences)}); defect metrics cost absolute penalties, not weights (docs/scoring.md); got quantiser" },
         { "Scoring:Weights:blur", "-1", "Scoring:Weights:blur must be a number at least 0; got -1" },
     };
 
@@ -76,7 +77,7 @@ public sealed class ScoringOptionsValidatorTests
     [Fact]
     public void Weights_that_are_all_zero_are_refused()
     {
-        var problems = ScoringOptionsValidator.Problems(Bind([.. MetricNames.All.Select(m => ($"Scoring:Weights:{m}", "0"))]));
+        var problems = ScoringOptionsValidator.Problems(Bind([.. MetricNames.Preferences.Select(m => ($"Scoring:Weights:{m}", "0"))]));
 
         Assert.Equal(["Scoring:Weights must be positive for at least one metric; got all zero"], problems);
     }

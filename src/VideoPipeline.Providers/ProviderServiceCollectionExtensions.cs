@@ -8,6 +8,7 @@ using VideoPipeline.Domain.Providers;
 using VideoPipeline.Media;
 using VideoPipeline.Providers.Downloads;
 using VideoPipeline.Providers.Fal;
+using VideoPipeline.Providers.Gemini;
 using VideoPipeline.Providers.Http;
 using VideoPipeline.Providers.Kling;
 using VideoPipeline.Providers.Local;
@@ -39,6 +40,10 @@ public static class ProviderServiceCollectionExtensions
         Bind<KlingOptions, KlingOptionsValidator>(services, configuration, KlingOptions.SectionName);
         Bind<VeoGeminiOptions, VeoGeminiOptionsValidator>(services, configuration, VeoGeminiOptions.SectionName);
         Bind<VeoVertexOptions, VeoVertexOptionsValidator>(services, configuration, VeoVertexOptions.SectionName);
+        Bind<GeminiOmniOptions, GeminiOmniOptionsValidator>(services, configuration, GeminiOmniOptions.SectionName);
+
+        // One Gemini API key serves the whole API: a deployment configured for the retired Veo models reaches Omni with it.
+        services.PostConfigure<GeminiOmniOptions>(o => o.ApiKey = string.IsNullOrWhiteSpace(o.ApiKey) ? configuration[$"{VeoGeminiOptions.SectionName}:ApiKey"] : o.ApiKey);
         Bind<SoraOptions, SoraOptionsValidator>(services, configuration, SoraOptions.SectionName);
         Bind<ReplicateOptions, ReplicateOptionsValidator>(services, configuration, ReplicateOptions.SectionName);
         Bind<XaiOptions, XaiOptionsValidator>(services, configuration, XaiOptions.SectionName);
@@ -54,26 +59,15 @@ public static class ProviderServiceCollectionExtensions
         services.AddHttpClient<KlingProvider>().WithoutRedirects().AddProviderResilience(KlingProvider.IsPermanentRefusalAsync);
         services.AddHttpClient<VeoGeminiProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<VeoVertexProvider>().WithoutRedirects().AddProviderResilience();
+        services.AddHttpClient<GeminiOmniProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<SoraProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<ReplicateProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<XaiProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient<FalProvider>().WithoutRedirects().AddProviderResilience();
         services.AddHttpClient(nameof(JwksCache)).WithoutRedirects().AddProviderResilience();
         // Null unless per-request webhooks are configured; VeoGeminiProvider takes it as optional.
-        services.TryAddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<VeoGeminiOptions>>().Value;
-            if (o.WebhookJwksUrl is null)
-            {
-                return null!;
-            }
-
-            var time = sp.GetRequiredService<TimeProvider>();
-            var cache = new JwksCache(
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksCache)), o.WebhookJwksUrl, time, TimeSpan.FromHours(1),
-                JwksCache.DefaultMinRefreshInterval, o.BodyTimeout);
-            return new JwksWebhookVerifier(cache, time, o.WebhookJwtIssuer, o.WebhookJwtAudience!); // the validator requires an audience with a JWKS
-        });
+        services.TryAddSingleton(sp => RequestWebhookVerifier(sp, sp.GetRequiredService<IOptions<VeoGeminiOptions>>().Value)!);
+        services.TryAddSingleton(sp => new GeminiOmniRequestWebhooks(RequestWebhookVerifier(sp, sp.GetRequiredService<IOptions<GeminiOmniOptions>>().Value)));
         // fal's webhook keys: one cache per process, so the refresh floor holds across every webhook.
         services.TryAddSingleton(sp =>
         {
@@ -91,6 +85,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<KlingProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<VeoGeminiProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<VeoVertexProvider>());
+        services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<GeminiOmniProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<SoraProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<ReplicateProvider>());
         services.AddTransient<IVideoProvider>(sp => sp.GetRequiredService<XaiProvider>());
@@ -100,6 +95,21 @@ public static class ProviderServiceCollectionExtensions
         services.AddSingleton<ModelRouter>();
         services.AddSingleton<IModelRouter>(sp => sp.GetRequiredService<ModelRouter>());
         return services;
+    }
+
+    /// <summary>The verifier of a Gemini API section's per-request webhook JWTs (its own JWKS cache), or null without a JWKS URL.</summary>
+    private static JwksWebhookVerifier? RequestWebhookVerifier(IServiceProvider sp, GeminiApiOptions o)
+    {
+        if (o.WebhookJwksUrl is null)
+        {
+            return null;
+        }
+
+        var time = sp.GetRequiredService<TimeProvider>();
+        var cache = new JwksCache(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksCache)), o.WebhookJwksUrl, time, TimeSpan.FromHours(1),
+            JwksCache.DefaultMinRefreshInterval, o.BodyTimeout);
+        return new JwksWebhookVerifier(cache, time, o.WebhookJwtIssuer, o.WebhookJwtAudience!); // the validator requires an audience with a JWKS
     }
 
     private static void Bind<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)

@@ -47,21 +47,13 @@ internal static class CallbackPlan
 
                 break;
             case ProviderIds.VeoGemini when (task.CallbackUrl ?? behavior.WebhookUrl) is { } target:
-                var operation = Bytes(new JsonObject { ["type"] = "video.generated", ["data"] = VeoGeminiEndpoints.Operation(state, task, task.StateAt(state.Time.GetUtcNow())) });
-                var perRequest = task.CallbackUrl is not null;
-                deliveries.Add((target, perRequest ? JwtSigned(state, behavior, task, forged: false) : Signed(state, behavior, operation, forged: false), operation, false));
-                if (behavior.ReorderCallbacks)
-                {
-                    var stale = Bytes(new JsonObject { ["type"] = "video.generated", ["data"] = VeoGeminiEndpoints.Operation(state, task, SimulatedState.Running) });
-                    deliveries.Add((target, perRequest ? JwtSigned(state, behavior, task, forged: false) : Signed(state, behavior, stale, forged: false), stale, false));
-                }
-
-                if (behavior.ForgeCallbacks)
-                {
-                    var forged = Bytes(new JsonObject { ["type"] = "video.generated", ["data"] = VeoGeminiEndpoints.Operation(state, task, Opposite(task)) });
-                    deliveries.Add((target, perRequest ? JwtSigned(state, behavior, task, forged: true) : Signed(state, behavior, forged, forged: true), forged, true));
-                }
-
+                GeminiEvents(state, behavior, task, target, deliveries, at => ("video.generated", VeoGeminiEndpoints.Operation(state, task, at)));
+                break;
+            case ProviderIds.GeminiOmni when (task.CallbackUrl ?? behavior.WebhookUrl) is { } target:
+                // Event names from js-genai Webhooks.Webhook subscribed_events; the payload (the interaction under "data") is not confirmed.
+                GeminiEvents(state, behavior, task, target, deliveries, at => (
+                    at switch { SimulatedState.Succeeded => "interaction.completed", SimulatedState.Failed => "interaction.failed", _ => "interaction.in_progress" },
+                    GeminiOmniEndpoints.Interaction(state, task, at)));
                 break;
             case ProviderIds.Replicate when task.CallbackUrl is { } target:
                 var prediction = Bytes(ReplicateEndpoints.Prediction(state, task, task.StateAt(state.Time.GetUtcNow())));
@@ -93,6 +85,34 @@ internal static class CallbackPlan
             {
                 await state.Callbacks.SendAsync(task.ProviderId, task.Id, target, headers, body, forged);
             }
+        }
+    }
+
+    /// <summary>
+    /// A Gemini API webhook: the final event, signed with the static webhook's secret (to the project URL) or with an RS256
+    /// JWT (to the request's own URL); with behaviour, a stale earlier one and a forged one with the opposite outcome.
+    /// </summary>
+    private static void GeminiEvents(
+        SimulatorState state, SimulatedProviderBehavior behavior, SimulatedTask task, Uri target,
+        List<(Uri Target, Dictionary<string, string> Headers, byte[] Body, bool Forged)> deliveries, Func<SimulatedState, (string Type, JsonObject Data)> eventAt)
+    {
+        var perRequest = task.CallbackUrl is not null;
+        void Add(SimulatedState at, bool forged)
+        {
+            var (type, data) = eventAt(at);
+            var body = Bytes(new JsonObject { ["type"] = type, ["data"] = data });
+            deliveries.Add((target, perRequest ? JwtSigned(state, behavior, task, forged) : Signed(state, behavior, body, forged), body, forged));
+        }
+
+        Add(task.StateAt(state.Time.GetUtcNow()), forged: false);
+        if (behavior.ReorderCallbacks)
+        {
+            Add(SimulatedState.Running, forged: false);
+        }
+
+        if (behavior.ForgeCallbacks)
+        {
+            Add(Opposite(task), forged: true);
         }
     }
 

@@ -121,6 +121,7 @@ public sealed class ProviderSimulator : IAsyncDisposable
         RunwayEndpoints.Map(app, state);
         KlingEndpoints.Map(app, state);
         VeoGeminiEndpoints.Map(app, state);
+        GeminiOmniEndpoints.Map(app, state);
         VeoVertexEndpoints.Map(app, state);
         SoraEndpoints.Map(app, state);
         ReplicateEndpoints.Map(app, state);

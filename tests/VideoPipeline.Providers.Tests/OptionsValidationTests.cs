@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Providers.Fal;
+using VideoPipeline.Providers.Gemini;
 using VideoPipeline.Providers.Kling;
 using VideoPipeline.Providers.Runway;
 using VideoPipeline.Providers.Sora;
@@ -61,7 +62,7 @@ public sealed class OptionsValidationTests
 
     [Fact]
     public void The_webhook_jwt_issuer_is_checked_by_default() =>
-        Assert.Equal(VeoGeminiOptions.DefaultWebhookJwtIssuer, new VeoGeminiOptions().WebhookJwtIssuer);
+        Assert.Equal(GeminiApiOptions.DefaultWebhookJwtIssuer, new VeoGeminiOptions().WebhookJwtIssuer);
 
     [Theory]
     [InlineData("evil.example/x")]
@@ -88,6 +89,28 @@ public sealed class OptionsValidationTests
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("se cret", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Providers:GeminiOmni:BaseUrl", "http://generativelanguage.example.com/", "Providers:GeminiOmni:BaseUrl must be https")]
+    [InlineData("Providers:GeminiOmni:UseRequestWebhooks", "true", "Providers:GeminiOmni:WebhookJwksUrl is required")]
+    [InlineData("Providers:GeminiOmni:WebhookJwksUrl", "https://www.googleapis.com/oauth2/v3/certs", "Providers:GeminiOmni:WebhookJwtAudience is required")]
+    [InlineData("Providers:GeminiOmni:WebhookJwksUrl", "http://keys.example.com/jwks.json", "Providers:GeminiOmni:WebhookJwksUrl must be an absolute https URL")]
+    [InlineData("Providers:GeminiOmni:WebhookSecret", "whsec_!!not-base64!!", "Providers:GeminiOmni:WebhookSecret is not valid")]
+    [InlineData("Providers:GeminiOmni:Model", " ", "Providers:GeminiOmni:Model must not be empty")]
+    [InlineData("Providers:GeminiOmni:BodyTimeout", "00:00:00", "Providers:GeminiOmni:BodyTimeout must be more than 0")]
+    public void A_bad_Gemini_Omni_setting_fails_at_start_naming_it(string key, string value, string message) =>
+        Assert.Contains(message, Fails<GeminiOmniOptions>(new() { [key] = value }).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void Gemini_Omni_defaults_to_Omni_Flash_1_1_and_takes_the_Gemini_API_key_of_the_Veo_section()
+    {
+        using var services = Build(new() { ["Providers:VeoGemini:ApiKey"] = "the-gemini-key" });
+
+        var options = services.GetRequiredService<IOptions<GeminiOmniOptions>>().Value;
+
+        Assert.Equal(("gemini-omni-1.1-flash", "the-gemini-key", true), (options.Model, options.ApiKey, options.IsConfigured));
+        Assert.Equal(GeminiApiOptions.DefaultWebhookJwtIssuer, options.WebhookJwtIssuer);
     }
 
     [Fact]

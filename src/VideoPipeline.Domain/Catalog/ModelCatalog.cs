@@ -101,6 +101,26 @@ public static class ModelCatalog
         },
         new()
         {
+            // Gemini Omni Flash 1.1 on the Gemini API, through the Interactions API only (POST v1beta/interactions;
+            // googleapis/python-genai _gaos/types/interactions videoresponseformat.py: aspect_ratio 16:9 | 9:16, resolution
+            // 360p | 720p | 1080p | 4k, duration as a string). GA on 2026-08-27 and the lengths 4, 6, 8 or 10 s come from
+            // resellers' specs (apidog.com "how to use gemini omni 1.1 flash api", docs.venice.ai gemini-omni-flash-1-1), not
+            // confirmed on ai.google.dev, whose Omni pages we could read only for the preview and the early-access 1.1;
+            // native audio; text or image input. Billed per output second by resolution, no free tier: 0.13 (720p) and
+            // 0.195 (1080p) USD/s are resellers' list prices (muapi.ai, "billed per second of output video"), not confirmed
+            // on Google's pricing page. Failed and safety-blocked interactions assumed free (not confirmed). Callbacks: the
+            // request's webhook_config, an RS256 JWT per delivery (or the project's static webhook, HMAC).
+            ProviderId = ProviderIds.GeminiOmni, Model = "gemini-omni-1.1-flash", Lifecycle = ModelLifecycle.Ga,
+            Can = new() { Durations = DurationRule.OneOf(4, 6, 8, 10), Resolutions = Hd, AspectRatios = Landscape, ImageToVideo = true, Audio = true },
+            Billing = BillingRule.PerSecond(0.13m) with
+            {
+                UsdPerSecondByResolution = new Dictionary<string, decimal> { [Resolutions.P720] = 0.13m, [Resolutions.P1080] = 0.195m },
+            },
+            Callbacks = new(CallbackDelivery.PerRequest, CallbackSigning.JwtRs256),
+            Source = "googleapis/python-genai _gaos/types/interactions; ai.google.dev/gemini-api/docs/interactions, …/docs/webhooks; GA date, lengths and prices from resellers, not confirmed",
+        },
+        new()
+        {
             ProviderId = ProviderIds.VeoVertex, Model = "veo-3.1-generate-001", Lifecycle = ModelLifecycle.Ga,
             Can = VeoVertexCan, Billing = Veo31, Callbacks = CallbackSupport.Polled,
             Source = "docs.cloud.google.com/vertex-ai/generative-ai/docs/models/veo/3-1-generate; cloud.google.com/vertex-ai/generative-ai/pricing (0.40 USD/s with audio)",

@@ -8,6 +8,9 @@ public static class ProviderIds
     public const string Runway = "runway";
     public const string Kling = "kling";
 
+    /// <summary>Gemini Omni Flash on the Gemini API (Interactions API), the successor there of the retired Veo previews.</summary>
+    public const string GeminiOmni = "gemini-omni";
+
     /// <summary>OpenAI shut the Sora video API down on 2026-09-24: accepted only when named explicitly.</summary>
     public const string Sora = "sora";
 
@@ -23,7 +26,7 @@ public static class ProviderIds
     /// <summary>Renders with ffmpeg on this machine: no key, no network, no cost.</summary>
     public const string Local = "local";
 
-    public static IReadOnlyList<string> All { get; } = [VeoGemini, VeoVertex, Runway, Kling, Sora, Replicate, Xai, Fal, Local];
+    public static IReadOnlyList<string> All { get; } = [VeoGemini, GeminiOmni, VeoVertex, Runway, Kling, Sora, Replicate, Xai, Fal, Local];
 
     public static IReadOnlyList<string> Retired { get; } = [Sora];
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VideoPipeline.Domain.Jobs;
 using VideoPipeline.Domain.Providers;
 using VideoPipeline.Providers.Downloads;
+using VideoPipeline.Providers.Gemini;
 using VideoPipeline.Providers.Pricing;
 using VideoPipeline.Providers.Webhooks;
 
@@ -23,13 +24,11 @@ public sealed class VeoGeminiProvider(
     IOptions<VeoGeminiOptions> options,
     ILogger<VeoGeminiProvider> logger,
     JwksWebhookVerifier? requestWebhooks = null)
-    : RemoteVideoProvider(http, downloader, prices, time, logger)
+    : GeminiApiProvider(http, downloader, prices, time, logger)
 {
-    public const string ApiKeyHeader = "x-goog-api-key";
-
     public override string Id => ProviderIds.VeoGemini;
 
-    protected override RemoteProviderOptions Options => options.Value;
+    protected override GeminiApiOptions GeminiOptions => options.Value;
 
     protected override ProviderFailure? CheckRequest(SubmissionRequest request) => VeoRequest.Check(request, "Veo on the Gemini API");
 
@@ -69,42 +68,13 @@ public sealed class VeoGeminiProvider(
 
     protected override async Task<CallbackVerification> VerifyCoreAsync(ProviderCallback callback, CancellationToken cancellationToken)
     {
+        var (error, coversBody) = await GeminiWebhookSignature.VerifyAsync(callback, options.Value, requestWebhooks, Time, Id, cancellationToken);
+        if (error is not null)
+        {
+            return CallbackVerification.Reject(error);
+        }
+
         var id = callback.Header(StandardWebhookVerifier.IdHeader);
-        var timestamp = callback.Header(StandardWebhookVerifier.TimestampHeader);
-        var signature = callback.Header(StandardWebhookVerifier.SignatureHeader);
-        bool coversBody;
-        if (signature is not null && signature.StartsWith("ey", StringComparison.Ordinal) && requestWebhooks is not null)
-        {
-            // Per-request webhook: the JWT proves Google sent it, but it does not sign the body, so
-            // the body is only a hint; the headers still must be fresh.
-            if (StandardWebhookVerifier.CheckHeaders(id, timestamp, signature, Time, StandardWebhookVerifier.DefaultTolerance) is { } freshness)
-            {
-                return CallbackVerification.Reject(freshness);
-            }
-
-            var (_, error) = await requestWebhooks.VerifyAsync(signature, cancellationToken);
-            if (error is not null)
-            {
-                return CallbackVerification.Reject(error);
-            }
-
-            coversBody = false;
-        }
-        else if (!string.IsNullOrEmpty(options.Value.WebhookSecret))
-        {
-            var error = new StandardWebhookVerifier(options.Value.WebhookSecret, Time).Verify(id, timestamp, signature, callback.Body.Span);
-            if (error is not null)
-            {
-                return CallbackVerification.Reject(error);
-            }
-
-            coversBody = true;
-        }
-        else
-        {
-            return CallbackVerification.Reject("no webhook secret or JWKS is configured for veo-gemini");
-        }
-
         if (!JsonFields.TryParse(callback.Body.Span, out var json))
         {
             return CallbackVerification.Reject("callback body is not JSON");
@@ -124,21 +94,6 @@ public sealed class VeoGeminiProvider(
         }
 
         return CallbackVerification.HintFor(name, id);
-    }
-
-    protected override ValueTask AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Add(ApiKeyHeader, options.Value.ApiKey);
-        return ValueTask.CompletedTask;
-    }
-
-    protected override void AuthorizeDownload(HttpRequestMessage request)
-    {
-        // Sample URIs are Files API downloads on the API host and need the key; the redirect target must not get it.
-        if (IsApiHost(request.RequestUri))
-        {
-            request.Headers.Add(ApiKeyHeader, options.Value.ApiKey);
-        }
     }
 
     private ProviderTaskStatus StatusOf(string taskId, JsonNode? operation)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using VideoPipeline.Domain.Providers;
+using VideoPipeline.Providers.Gemini;
 
 namespace VideoPipeline.Providers.Veo;
 
@@ -29,7 +30,7 @@ internal static class VeoOperation
 
             // google.rpc.Code: DEADLINE_EXCEEDED 4, RESOURCE_EXHAUSTED 8, ABORTED 10, INTERNAL 13, UNAVAILABLE 14 may pass on a new try;
             // NOT_FOUND 5 on a model is a retired or unknown model.
-            var failure = code is 4 or 8 or 10 or 13 or 14 ? ProviderFailures.TaskFailed(message, $"rpc_{code}", transient: true)
+            var failure = GoogleRpc.IsRetryable(code) ? ProviderFailures.TaskFailed(message, $"rpc_{code}", transient: true)
                 : ProviderFailures.TaskFailed(message, $"rpc_{code}");
             return (ProviderTaskState.Failed, null, failure);
         }

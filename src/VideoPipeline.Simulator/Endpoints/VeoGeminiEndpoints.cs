@@ -17,8 +17,11 @@ internal static class VeoGeminiEndpoints
 {
     public const string KeyHeader = "x-goog-api-key";
 
-    private static readonly ProviderDialect Dialect = new(
-        ProviderIds.VeoGemini,
+    private static readonly ProviderDialect Dialect = DialectFor(ProviderIds.VeoGemini);
+
+    /// <summary>How every Gemini API endpoint refuses a missing key and shapes its errors.</summary>
+    internal static ProviderDialect DialectFor(string providerId) => new(
+        providerId,
         request => string.IsNullOrEmpty(request.Headers[KeyHeader]) ? Error(401, "API key not valid. Please pass a valid API key.", "UNAUTHENTICATED") : null,
         (status, message) => Error(status, message, RpcStatus(status)));
 
@@ -33,11 +36,17 @@ internal static class VeoGeminiEndpoints
                 : Dialect.NotFound("Operation not found.")));
         group.MapGet("/jwks.json", () => Results.Text(state.Jwts.Jwks(), "application/json"));
 
-        // Like the Files API: the key is checked here, then the download redirects to another host
-        // (localhost instead of 127.0.0.1), which must not receive the key.
+        MapFiles(group, Dialect, state);
+    }
+
+    /// <summary>
+    /// The Files API download of every Gemini API dialect: the key is checked here, then the download redirects to another
+    /// host (localhost instead of 127.0.0.1), which must not receive the key.
+    /// </summary>
+    internal static void MapFiles(RouteGroupBuilder group, ProviderDialect dialect, SimulatorState state) =>
         group.MapGet("/v1beta/files/{fileAction}", (string fileAction, HttpContext context) =>
         {
-            if (Dialect.Authorize(context.Request) is { } refused)
+            if (dialect.Authorize(context.Request) is { } refused)
             {
                 return refused;
             }
@@ -45,13 +54,12 @@ internal static class VeoGeminiEndpoints
             var token = fileAction.Split(':')[0];
             return Results.Redirect($"http://localhost:{state.BaseUrl.Port}/files/{token}.mp4");
         });
-    }
 
     /// <summary>A Files API download URI on the API host for the task's (expiring) clip.</summary>
-    private static Uri SampleUri(SimulatorState state, SimulatedTask task)
+    internal static Uri SampleUri(SimulatorState state, SimulatedTask task)
     {
         var token = Path.GetFileNameWithoutExtension(state.ResultUrl(task).AbsolutePath);
-        return new Uri(state.BaseUrl, $"veo-gemini/v1beta/files/{token}:download?alt=media");
+        return new Uri(state.BaseUrl, $"{task.ProviderId}/v1beta/files/{token}:download?alt=media");
     }
 
     internal static JsonObject Operation(SimulatorState state, SimulatedTask task, SimulatedState at)
@@ -134,7 +142,7 @@ internal static class VeoGeminiEndpoints
     }
 
     /// <summary>The Gemini API takes no seed: derive one from the request so candidates still differ.</summary>
-    private static long Seed(string key) => BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
+    internal static long Seed(string key) => BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     /// <summary>The google.rpc.Code name of an HTTP status (cloud.google.com/apis/design/errors).</summary>
     internal static string RpcStatus(int status) => status switch

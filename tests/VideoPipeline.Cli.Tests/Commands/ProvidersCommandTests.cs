@@ -49,6 +49,26 @@ public sealed class ProvidersCommandTests
     }
 
     [Fact]
+    public async Task Gemini_Omni_is_shown_configured_by_the_Gemini_API_key_with_its_sizes_prices_and_signed_webhooks()
+    {
+        var (exit, output, _) = await RunAsync(["providers", "--json"], new() { ["Providers:VeoGemini:ApiKey"] = "the-gemini-key" });
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        var omni = json.RootElement.GetProperty("providers").EnumerateArray().Single(p => p.GetProperty("id").GetString() == ProviderIds.GeminiOmni);
+        Assert.True(omni.GetProperty("configured").GetBoolean());
+        var flash = omni.GetProperty("models").EnumerateArray().Single();
+        Assert.Equal(("gemini-omni-1.1-flash", "ga"), (flash.GetProperty("model").GetString(), flash.GetProperty("stage").GetString()));
+        Assert.Equal(["720p", "1080p"], flash.GetProperty("resolutions").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("not confirmed", flash.GetProperty("source").GetString(), StringComparison.Ordinal);
+
+        var (_, table, _) = await RunAsync(["providers"], new() { ["Providers:VeoGemini:ApiKey"] = "the-gemini-key" });
+        Assert.Contains("gemini-omni (configured)", table, StringComparison.Ordinal);
+        Assert.Contains("4, 6, 8, 10 s", table, StringComparison.Ordinal);
+        Assert.Contains("RS256 JWT (JWKS)", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_provider_setting_exits_2_naming_the_setting()
     {
         var (exit, output, error) = await RunAsync(["providers"], new() { ["Providers:Runway:BaseUrl"] = "http://example.com/" });

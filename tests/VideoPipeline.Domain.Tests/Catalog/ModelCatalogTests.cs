@@ -41,6 +41,8 @@ public sealed class ModelCatalogTests
     [InlineData("veo-vertex", "veo-3.0-generate-001", null, 8, "720p", "16:9", "retired 2026-06-30")]
     [InlineData("sora", "sora-2", null, 4, "720p", "16:9", "retired 2026-09-24")]
     [InlineData("sora", "sora-2", null, 4, "1080p", "16:9", "retired")]
+    [InlineData("gemini-omni", "gemini-omni-1.1-flash", null, 11, "720p", "16:9", "not 11 s")]
+    [InlineData("gemini-omni", "gemini-omni-1.1-flash", null, 8, "1080p", "1:1", "not 1:1")]
     public void A_model_refuses_what_it_cannot_make_and_says_why(
         string provider, string model, string? mode, int seconds, string resolution, string aspect, string reason)
     {
@@ -56,6 +58,8 @@ public sealed class ModelCatalogTests
     [InlineData("veo-vertex", "veo-3.1-fast-generate-001", null, 8, "1080p", "9:16", 8)]
     [InlineData("runway", "gen4.5", null, 7, "720p", "9:16", 7)]
     [InlineData("local", "ffmpeg", null, 20, "1080p", "1:1", 20)]
+    [InlineData("gemini-omni", "gemini-omni-1.1-flash", null, 9, "1080p", "9:16", 10)]
+    [InlineData("gemini-omni", "gemini-omni-1.1-flash", null, 3, "720p", "16:9", 4)]
     public void A_model_takes_what_it_can_make_at_the_length_it_makes(
         string provider, string model, string? mode, int seconds, string resolution, string aspect, int output)
     {

@@ -68,7 +68,7 @@ public sealed class JobValidatorTests
     [InlineData("\"providerPolicy\": { }", "$.providerPolicy", "needs a name (balanced, cheapest, quality, local) or a providers list")]
     [InlineData("\"providerPolicy\": { \"name\": \"local\", \"providers\": [\"local\"] }", "$.providerPolicy", "give either name or providers, not both")]
     [InlineData("\"providerPolicy\": { \"providers\": [] }", "$.providerPolicy.providers", "must list 1 to 6 providers; got 0")]
-    [InlineData("\"providerPolicy\": { \"providers\": [\"pika\"] }", "$.providerPolicy.providers[0]", "must be one of veo-gemini, veo-vertex, runway, kling, sora, replicate, xai, fal, local; got 'pika'")]
+    [InlineData("\"providerPolicy\": { \"providers\": [\"pika\"] }", "$.providerPolicy.providers[0]", "must be one of veo-gemini, gemini-omni, veo-vertex, runway, kling, sora, replicate, xai, fal, local; got 'pika'")]
     [InlineData("\"providerPolicy\": { \"providers\": [\"kling\", \"kling\"] }", "$.providerPolicy.providers[1]", "'kling' is listed twice")]
     [InlineData("\"providerPolicy\": { \"providers\": [\"kling\", null] }", "$.providerPolicy.providers[1]", "must be a provider id")]
     [InlineData("\"candidatesPerShots\": 4", "$.candidatesPerShots", "is not a field of the job contract")]

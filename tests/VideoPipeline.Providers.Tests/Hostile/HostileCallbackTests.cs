@@ -41,7 +41,7 @@ public sealed class HostileCallbackTests(SimulatorFixture fixture) : IAsyncLifet
     public static TheoryData<string, string, string> Deliveries()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var provider in new[] { ProviderIds.Runway, ProviderIds.Kling, ProviderIds.VeoGemini, ProviderIds.VeoVertex, ProviderIds.Sora, ProviderIds.Fal })
+        foreach (var provider in new[] { ProviderIds.Runway, ProviderIds.Kling, ProviderIds.VeoGemini, ProviderIds.GeminiOmni, ProviderIds.VeoVertex, ProviderIds.Sora, ProviderIds.Fal })
         {
             foreach (var body in Bodies.Keys)
             {

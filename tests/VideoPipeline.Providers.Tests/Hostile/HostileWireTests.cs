@@ -79,7 +79,7 @@ public sealed class HostileWireTests(SimulatorFixture fixture)
 
     private ProviderHarness Harness() => new(fixture.Simulator, settings =>
     {
-        foreach (var section in new[] { "Runway", "Kling", "VeoGemini", "VeoVertex", "Sora", "Replicate", "Xai", "Fal" })
+        foreach (var section in new[] { "Runway", "Kling", "VeoGemini", "GeminiOmni", "VeoVertex", "Sora", "Replicate", "Xai", "Fal" })
         {
             settings[$"Providers:{section}:BodyTimeout"] = "00:00:01";
         }
@@ -90,7 +90,7 @@ public sealed class HostileWireTests(SimulatorFixture fixture)
     private static TheoryData<string, WireFault> Table(params WireFault[] faults)
     {
         var data = new TheoryData<string, WireFault>();
-        foreach (var provider in new[] { ProviderIds.Runway, ProviderIds.Kling, ProviderIds.VeoGemini, ProviderIds.VeoVertex, ProviderIds.Sora, ProviderIds.Replicate, ProviderIds.Xai, ProviderIds.Fal })
+        foreach (var provider in new[] { ProviderIds.Runway, ProviderIds.Kling, ProviderIds.VeoGemini, ProviderIds.GeminiOmni, ProviderIds.VeoVertex, ProviderIds.Sora, ProviderIds.Replicate, ProviderIds.Xai, ProviderIds.Fal })
         {
             foreach (var fault in faults)
             {

@@ -69,6 +69,52 @@ public sealed class ModelRouterTests : IDisposable
         Assert.Contains("sora: sora-2 is retired 2026-09-24", plan.Explain(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(4, Resolutions.P720, AspectRatios.Landscape, 4, 0.52)]
+    [InlineData(8, Resolutions.P720, AspectRatios.Portrait, 8, 1.04)]
+    [InlineData(7, Resolutions.P1080, AspectRatios.Landscape, 8, 1.56)]
+    [InlineData(10, Resolutions.P1080, AspectRatios.Portrait, 10, 1.95)]
+    public void A_brief_on_the_Gemini_API_key_routes_to_Omni_Flash_and_never_to_the_retired_Veo_previews(
+        int seconds, string resolution, string aspect, int madeSeconds, double usd)
+    {
+        // Only the Gemini API key is configured, under the Veo section it always lived in.
+        var plan = Router().Route(Shot(seconds, resolution, aspect), [ProviderIds.VeoGemini, ProviderIds.GeminiOmni]);
+
+        var option = Assert.Single(plan.Options);
+        Assert.Equal((ProviderIds.GeminiOmni, "gemini-omni-1.1-flash"), (option.ProviderId, option.Model));
+        Assert.Equal((madeSeconds, (decimal)usd), (option.OutputSeconds, option.EstimatedUsd));
+        Assert.All(plan.Refused.Where(r => r.ProviderId == ProviderIds.VeoGemini), r => Assert.Contains("retired", r.Reason, StringComparison.Ordinal));
+        Assert.Contains(plan.Refused, r => r.Model == "veo-3.1-generate-preview" && r.Reason.Contains("gemini-omni-1.1-flash", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_default_policy_reaches_Omni_Flash_and_no_Veo_model_on_the_Gemini_API()
+    {
+        var plan = Router().Route(Shot(6, Resolutions.P720, AspectRatios.Portrait), ModelRouter.DefaultProviders);
+
+        Assert.Contains(plan.Options, o => o.ProviderId == ProviderIds.GeminiOmni && o.Model == "gemini-omni-1.1-flash");
+        Assert.DoesNotContain(plan.Options, o => o.ProviderId == ProviderIds.VeoGemini);
+    }
+
+    [Theory]
+    [InlineData(12, AspectRatios.Landscape, "4, 6, 8, 10 s")]
+    [InlineData(8, AspectRatios.Square, "16:9, 9:16 only")]
+    public void What_Omni_Flash_cannot_make_is_refused_with_the_reason(int seconds, string aspect, string reason)
+    {
+        var plan = Router().Route(Shot(seconds, Resolutions.P720, aspect), [ProviderIds.GeminiOmni]);
+
+        Assert.False(plan.CanRoute);
+        Assert.Contains(plan.Refused, r => r.Model == "gemini-omni-1.1-flash" && r.Reason.Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Omni_Flash_without_any_Gemini_API_key_is_not_configured()
+    {
+        var plan = Router(s => s.Remove("Providers:VeoGemini:ApiKey")).Route(Shot(4, Resolutions.P720), [ProviderIds.GeminiOmni]);
+
+        Assert.Contains(new RouteRefusal(ProviderIds.GeminiOmni, null, "not configured (no credentials)"), plan.Refused);
+    }
+
     [Fact]
     public void A_retired_model_is_never_routed_even_when_named_explicitly()
     {
@@ -132,7 +178,7 @@ public sealed class ModelRouterTests : IDisposable
 
     [Theory]
     [InlineData(ProviderPolicies.Local, null, "local")]
-    [InlineData(ProviderPolicies.Cheapest, null, "veo-gemini,veo-vertex,runway,kling,replicate,xai,fal,local")]
+    [InlineData(ProviderPolicies.Cheapest, null, "veo-gemini,gemini-omni,veo-vertex,runway,kling,replicate,xai,fal,local")]
     [InlineData(null, "sora,runway", "sora,runway")]
     public void A_policy_names_the_providers_it_may_route_to(string? name, string? listed, string expected)
     {

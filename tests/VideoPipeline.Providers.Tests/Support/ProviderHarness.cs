@@ -34,6 +34,7 @@ public sealed class ProviderHarness : IAsyncDisposable
             ["Providers:Kling:CallbackToken"] = KlingCallbackToken,
             ["Providers:VeoGemini:ApiKey"] = "test-gemini-key",
             ["Providers:VeoGemini:WebhookSecret"] = simulator.WebhookSecret,
+            ["Providers:GeminiOmni:WebhookSecret"] = simulator.WebhookSecret, // its ApiKey is VeoGemini's: one Gemini API key
             ["Providers:VeoVertex:ProjectId"] = "test-project",
             ["Providers:Sora:ApiKey"] = "test-openai-key",
             ["Providers:Sora:WebhookSecret"] = simulator.WebhookSecret,
@@ -44,7 +45,7 @@ public sealed class ProviderHarness : IAsyncDisposable
             ["Providers:Fal:WebhookJwksUrl"] = simulator.FalJwksUrl.ToString(),
             ["Providers:Fal:WebhookUserId"] = simulator.FalUserId,
         };
-        foreach (var (section, id) in new[] { ("Runway", ProviderIds.Runway), ("Kling", ProviderIds.Kling), ("VeoGemini", ProviderIds.VeoGemini), ("VeoVertex", ProviderIds.VeoVertex), ("Sora", ProviderIds.Sora), ("Replicate", ProviderIds.Replicate), ("Xai", ProviderIds.Xai), ("Fal", ProviderIds.Fal) })
+        foreach (var (section, id) in new[] { ("Runway", ProviderIds.Runway), ("Kling", ProviderIds.Kling), ("VeoGemini", ProviderIds.VeoGemini), ("GeminiOmni", ProviderIds.GeminiOmni), ("VeoVertex", ProviderIds.VeoVertex), ("Sora", ProviderIds.Sora), ("Replicate", ProviderIds.Replicate), ("Xai", ProviderIds.Xai), ("Fal", ProviderIds.Fal) })
         {
             settings[$"Providers:{section}:BaseUrl"] = simulator.BaseUrlFor(id).ToString();
             settings[$"Providers:{section}:AllowLoopbackForTesting"] = "true";

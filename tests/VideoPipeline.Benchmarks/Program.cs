@@ -1,7 +1,7 @@
 using VideoPipeline.Benchmarks;
 using VideoPipeline.Benchmarks.Suites;
 
-IBenchmarkSuite[] suites = [new ContractSuite(), new ProvidersSuite(), new ScoringSuite(), new RuntimeSuite()];
+IBenchmarkSuite[] suites = [new ContractSuite(), new ProvidersSuite(), new ScoringSuite(), new RuntimeSuite(), new PipelineSuite()];
 
 if (args.Length != 1 || suites.All(s => s.Name != args[0]))
 {

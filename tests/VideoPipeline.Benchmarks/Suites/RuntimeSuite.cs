@@ -61,8 +61,8 @@ public sealed class RuntimeSuite : IBenchmarkSuite
             observe.Add((done.ReadOutputAs<DateTime>() - raisedAt).TotalMilliseconds);
         }
 
-        figures.Report($"raise_to_observe_ms_p50_{backend}", Percentile(observe, 0.5));
-        figures.Report($"raise_to_observe_ms_p99_{backend}", Percentile(observe, 0.99));
+        figures.Report($"raise_to_observe_ms_p50_{backend}", Percentiles.Of(observe, 0.5));
+        figures.Report($"raise_to_observe_ms_p99_{backend}", Percentiles.Of(observe, 0.99));
 
         var starts = new List<double>();
         for (var k = 0; k < Starts; k++)
@@ -74,7 +74,7 @@ public sealed class RuntimeSuite : IBenchmarkSuite
             starts.Add((done.ReadOutputAs<DateTime>() - scheduledAt).TotalMilliseconds);
         }
 
-        figures.Report($"start_to_running_ms_p50_{backend}", Percentile(starts, 0.5));
+        figures.Report($"start_to_running_ms_p50_{backend}", Percentiles.Of(starts, 0.5));
 
         var watch = Stopwatch.StartNew();
         await client.ScheduleNewOrchestrationInstanceAsync(nameof(ActivityFanOutOrchestrator), FanOutActivities, new StartOrchestrationOptions("fan-activities"), cancellationToken);
@@ -174,11 +174,5 @@ public sealed class RuntimeSuite : IBenchmarkSuite
         }
 
         return count;
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 }

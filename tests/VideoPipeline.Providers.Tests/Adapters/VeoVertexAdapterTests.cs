@@ -18,12 +18,14 @@ public sealed class VeoVertexAdapterTests(SimulatorFixture fixture) : SimulatorT
         Behavior.RateLimitBurst = 1;
         Behavior.RetryAfter = RetryAfterMode.Milliseconds;
         Behavior.RetryAfterDelay = TimeSpan.FromMilliseconds(30);
+        await using var patient = Patient(); // the inline video is a large JSON body: under load it can outlast 2 s
+        var vertex = patient.Provider(ProviderIds.VeoVertex);
 
-        var submitted = await Vertex.SubmitAsync(Await.Request(), CancellationToken.None);
+        var submitted = await vertex.SubmitAsync(Await.Request(), CancellationToken.None);
 
         Assert.True(submitted.Accepted, submitted.Failure?.Message);
-        Assert.Equal(ProviderTaskState.Succeeded, (await Await.TerminalAsync(Vertex, submitted.TaskId!)).State);
-        await Await.AssertMp4Async(await Vertex.OpenResultAsync(submitted.TaskId!, CancellationToken.None));
+        Assert.Equal(ProviderTaskState.Succeeded, (await Await.TerminalAsync(vertex, submitted.TaskId!)).State);
+        await Await.AssertMp4Async(await vertex.OpenResultAsync(submitted.TaskId!, CancellationToken.None));
     }
 
     [Fact]

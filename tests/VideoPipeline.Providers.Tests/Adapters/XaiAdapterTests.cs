@@ -12,12 +12,6 @@ public sealed class XaiAdapterTests(SimulatorFixture fixture) : SimulatorTest(fi
 {
     private IVideoProvider Xai => Provider;
 
-    /// <summary>
-    /// These tests are about how a task ends, not about timeouts: a generous attempt timeout keeps a submit on a loaded
-    /// machine (the full suite runs ffmpeg beside it) from ending in doubt, which is correct but not what is tested here.
-    /// </summary>
-    private ProviderHarness Patient() => new(Sim, s => s["Providers:Resilience:AttemptTimeout"] = "00:00:15");
-
     [Fact]
     public async Task A_request_is_polled_through_pending_and_an_empty_202_to_done_and_its_video_downloads_without_the_key()
     {

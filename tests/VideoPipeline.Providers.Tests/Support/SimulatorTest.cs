@@ -17,6 +17,12 @@ public abstract class SimulatorTest(SimulatorFixture fixture, string providerId)
 
     protected IVideoProvider Provider => Harness.Provider(providerId);
 
+    /// <summary>
+    /// For tests about how a task ends, not about timeouts: a generous attempt timeout keeps a call on a loaded machine
+    /// (the full suite runs ffmpeg beside it) from ending in doubt or timing out, which is correct but not what is tested.
+    /// </summary>
+    protected ProviderHarness Patient() => new(Sim, s => s["Providers:Resilience:AttemptTimeout"] = "00:00:15");
+
     public Task InitializeAsync()
     {
         Behavior = fixture.Reset(providerId);

@@ -6,6 +6,7 @@ using VideoPipeline.Domain.Providers;
 using VideoPipeline.Domain.Scoring;
 using VideoPipeline.Workflows.Hosting;
 using VideoPipeline.Workflows.Jobs;
+using VideoPipeline.Workflows.Refining;
 using VideoPipeline.Workflows.Services;
 using VideoPipeline.Workflows.Shots;
 
@@ -27,7 +28,18 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton(RankingPolicy.Default);
         services.TryAddSingleton<ProviderDirectory>();
         services.TryAddSingleton<JobPlanner>();
-        services.TryAddSingleton<IPromptRefiner, FeedbackPromptRefiner>();
+        services.AddOptions<ChatRefinerOptions>().Bind(configuration.GetSection(ChatRefinerOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatRefinerOptions>, ChatRefinerOptionsValidator>());
+        services.TryAddSingleton<FeedbackPromptRefiner>();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{ChatRefinerOptions.SectionName}:{nameof(ChatRefinerOptions.BaseUrl)}"]))
+        {
+            // Deadlines are the refiner's own (request, then body); no redirects, so the key never reaches another host.
+            services.AddHttpClient<ChatPromptRefiner>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            services.TryAddTransient<IPromptRefiner>(sp => sp.GetRequiredService<ChatPromptRefiner>());
+        }
+
+        services.TryAddSingleton<IPromptRefiner>(sp => sp.GetRequiredService<FeedbackPromptRefiner>());
         services.TryAddSingleton<JobService>();
         services.TryAddSingleton<JobStatusReader>();
         services.TryAddSingleton<ReviewService>();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace VideoPipeline.Providers.Tests.Support;
+namespace VideoPipeline.TestSupport;
 
 /// <summary>Keeps every formatted log line (with its exception) so a test can check what reached the log.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

@@ -73,7 +73,7 @@ public sealed class ChatPromptRefinerTests : IAsyncLifetime
         { "oversized, no length", "over 4096 bytes" },
         { "stalled headers", "deadline" },
         { "stalled body", "deadline" },
-        { "connection dropped", "failed" },
+        { "connection dropped", "failed|deadline" }, // a reset, or under load the reset loses the race with the deadline
     };
 
     [Theory]
@@ -125,7 +125,7 @@ public sealed class ChatPromptRefinerTests : IAsyncLifetime
 
         Assert.Equal(await new FeedbackPromptRefiner().RefineAsync(Prompt, Feedback, CancellationToken.None), refined);
         var line = Assert.Single(FellBack());
-        Assert.Contains(reason, line, StringComparison.Ordinal);
+        Assert.True(reason.Split('|').Any(r => line.Contains(r, StringComparison.Ordinal)), $"'{reason}' not in: {line}");
         Assert.DoesNotContain(Key, line, StringComparison.Ordinal);
     }
 

@@ -30,6 +30,9 @@ public abstract partial class RemoteVideoProvider(
 
     public bool IsConfigured => Options.IsConfigured;
 
+    /// <inheritdoc/>
+    public virtual bool FindsEarlierSubmits => false;
+
     protected abstract RemoteProviderOptions Options { get; }
 
     protected TimeProvider Time => time;

@@ -11,6 +11,8 @@ internal sealed class TimedVideoProvider(IVideoProvider inner, PipelineTimeline 
 
     public bool IsConfigured => inner.IsConfigured;
 
+    public bool FindsEarlierSubmits => inner.FindsEarlierSubmits;
+
     public async Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

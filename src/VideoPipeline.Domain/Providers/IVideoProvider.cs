@@ -15,6 +15,12 @@ public interface IVideoProvider
     /// <summary>False when the adapter has no credentials: it refuses calls, and routing passes it over.</summary>
     bool IsConfigured { get; }
 
+    /// <summary>
+    /// True when <see cref="SubmitAsync"/> first looks for a task created under the request's correlation id and adopts
+    /// it (Kling's <c>external_task_id</c>): a submit whose earlier attempt's answer was lost may then simply be run again.
+    /// </summary>
+    bool FindsEarlierSubmits => false;
+
     Task<SubmissionResult> SubmitAsync(SubmissionRequest request, CancellationToken cancellationToken);
 
     /// <summary>The provider's authoritative state of a task (reads are retried on 429, 5xx and timeouts).</summary>

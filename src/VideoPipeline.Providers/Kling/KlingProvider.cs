@@ -42,6 +42,9 @@ public sealed class KlingProvider(
 
     public override string Id => ProviderIds.Kling;
 
+    /// <summary>Every submit looks its external id up before posting (see <see cref="SubmitCoreAsync"/>).</summary>
+    public override bool FindsEarlierSubmits => true;
+
     protected override RemoteProviderOptions Options => options.Value;
 
     /// <summary>Kling's prompt limit ("cannot exceed 2500 characters", API specification 2024-09-19 update).</summary>

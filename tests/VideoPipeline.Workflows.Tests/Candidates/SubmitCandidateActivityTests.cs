@@ -85,6 +85,21 @@ public sealed class SubmitCandidateActivityTests
         Assert.Empty(_posted);
     }
 
+    [Fact]
+    public async Task A_re_run_with_no_task_recorded_asks_again_an_adapter_that_finds_earlier_submits_and_records_what_it_adopts()
+    {
+        _registry.Setup(r => r.RegisterTokenAsync(Token, Instance, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _registry.Setup(r => r.FindByTokenAsync(Token, It.IsAny<CancellationToken>())).ReturnsAsync((TaskRegistration?)null);
+        _provider.SetupGet(p => p.FindsEarlierSubmits).Returns(true);
+        Answer(SubmissionResult.Ok("task-earlier", reconciled: true));
+
+        var result = await Run();
+
+        Assert.Equal(("task-earlier", true), (result.TaskId, result.Reconciled));
+        Assert.Equal(Instance, Assert.Single(_posted).CorrelationId);
+        _registry.Verify(r => r.RecordTaskAsync(new TaskRegistration("kling", "task-earlier", Instance, "job-1", 0, "c0", Token), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     private void Answer(SubmissionResult result) =>
         _provider.Setup(p => p.SubmitAsync(It.IsAny<SubmissionRequest>(), It.IsAny<CancellationToken>()))
             .Callback((SubmissionRequest request, CancellationToken _) => _posted.Add(request))

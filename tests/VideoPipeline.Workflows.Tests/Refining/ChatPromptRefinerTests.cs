@@ -164,8 +164,8 @@ public sealed class ChatPromptRefinerTests : IAsyncLifetime
             ["Pipeline:Refiner:BaseUrl"] = _endpoint.Root.ToString(),
             ["Pipeline:Refiner:Model"] = "test-model",
             ["Pipeline:Refiner:ApiKey"] = Key,
-            ["Pipeline:Refiner:RequestTimeout"] = "00:00:01",
-            ["Pipeline:Refiner:BodyTimeout"] = "00:00:01",
+            ["Pipeline:Refiner:RequestTimeout"] = "00:00:05", // room for a loaded machine; the stalled cases wait it out
+            ["Pipeline:Refiner:BodyTimeout"] = "00:00:03",
             ["Pipeline:Refiner:MaxResponseBytes"] = "4096",
         });
         return Assert.IsType<ChatPromptRefiner>(services.GetRequiredService<IPromptRefiner>());

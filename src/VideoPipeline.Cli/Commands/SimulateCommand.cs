@@ -91,6 +91,7 @@ public static class SimulateCommand
             console.Out.Write(table);
             console.Out.MarkupLine($"webhook signing secret (test only): {Markup.Escape(simulator.WebhookSecret)}");
             console.Out.MarkupLine($"Gemini per-request webhook JWKS: {Markup.Escape(simulator.GeminiJwksUrl.ToString())}");
+            console.Out.MarkupLine($"fal webhook JWKS (Providers:Fal:WebhookJwksUrl): {Markup.Escape(simulator.FalJwksUrl.ToString())}, user id (Providers:Fal:WebhookUserId): {Markup.Escape(simulator.FalUserId)}");
             console.Out.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"latency {minLatency.TotalSeconds:0.#}-{maxLatency.TotalSeconds:0.#} s, failure rate {failureRate:0.##}, moderation rate {moderationRate:0.##}"));
             console.Out.MarkupLine("Set [bold]AllowLoopbackForTesting=true[/] on each provider you point here. Press Ctrl+C to stop.");
             try

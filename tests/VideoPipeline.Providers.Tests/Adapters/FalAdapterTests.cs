@@ -78,6 +78,21 @@ public sealed class FalAdapterTests(SimulatorFixture fixture) : SimulatorTest(fi
     }
 
     [Fact]
+    public async Task A_signed_webhook_is_applied_without_a_status_read()
+    {
+        var submitted = await Fal.SubmitAsync(Await.Request(callback: Sim.SinkUrl), CancellationToken.None);
+        var callbacks = await Sim.WaitForCallbacksAsync(submitted.TaskId!, 1, Await.Deadline);
+        var reads = Sim.RequestsReceived(ProviderIds.Fal);
+
+        var applied = await CallbackHandling.ApplyAsync(
+            Fal, new ProviderTaskStatus(submitted.TaskId!, ProviderTaskState.Queued, DateTimeOffset.UtcNow, null, null, null), Callback(callbacks[0]), CancellationToken.None);
+
+        Assert.Equal(ProviderTaskState.Succeeded, applied.State);
+        Assert.Equal(reads, Sim.RequestsReceived(ProviderIds.Fal));
+        await Await.AssertMp4Async(await Fal.OpenResultAsync(submitted.TaskId!, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_webhook_body_changed_after_signing_is_not_believed()
     {
         Behavior.FailureRate = 1;

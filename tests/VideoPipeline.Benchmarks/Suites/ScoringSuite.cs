@@ -12,7 +12,10 @@ namespace VideoPipeline.Benchmarks.Suites;
 /// How long measuring a candidate takes by resolution and duration (one at a time), and a whole shot
 /// of five 8 s 1080p candidates with the default parallelism (target on 2 cores: ≤ 6 s). Clips are
 /// testsrc2 with temporal noise at 10 Mbit/s, about what providers deliver at 1080p, so decoding
-/// costs what it costs on real candidates (a flat pattern decodes for almost nothing).
+/// costs what it costs on real candidates (a flat pattern decodes for almost nothing). Beside the
+/// shot, the same five files are merely decoded (ffmpeg to the null muxer, same parallelism), runs
+/// alternating with the scoring runs so both see the same machine: <c>ratio_to_decode_floor</c> is
+/// the median scoring time over the median decoding time (target ≤ 1.10).
 /// </summary>
 public sealed class ScoringSuite : IBenchmarkSuite
 {
@@ -65,8 +68,10 @@ public sealed class ScoringSuite : IBenchmarkSuite
             using var scorer = new CandidateScorer(tools, Options.Create(options), new UnconfiguredPromptScorer());
             var shotScorer = new ShotScorer(scorer, Options.Create(options));
             var shotTimes = new List<double>();
-            for (var run = 0; run < 3; run++)
+            var decodeTimes = new List<double>();
+            for (var run = 0; run < 5; run++)
             {
+                decodeTimes.Add(await DecodeAsync(tools, shot, options.MaxParallelism, cancellationToken));
                 var watch = Stopwatch.StartNew();
                 var ranking = await shotScorer.ScoreAsync(shot, new ScoringRequest(1920, 1080, 8), cancellationToken);
                 shotTimes.Add(watch.Elapsed.TotalSeconds);
@@ -76,8 +81,11 @@ public sealed class ScoringSuite : IBenchmarkSuite
                 }
             }
 
-            var median = shotTimes.Order().ElementAt(1);
+            var median = Median(shotTimes);
+            var decodeMedian = Median(decodeTimes);
             figures.Report("s_per_shot_5x1080p_8s", median, 2);
+            figures.Report("s_decode_only_5x1080p_8s", decodeMedian, 2);
+            figures.Report("ratio_to_decode_floor", median / decodeMedian, 2);
             figures.Report("video_s_scored_per_s", 5 * 8 / median, 1);
             figures.Note($"finished; {LoadAverage()} (other work on the machine slows every figure)");
         }
@@ -85,6 +93,32 @@ public sealed class ScoringSuite : IBenchmarkSuite
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>The decode floor: every file decoded once to the null muxer, <paramref name="parallelism"/> at a time, as the scorer runs them.</summary>
+    private static async Task<double> DecodeAsync(FfmpegTools tools, IReadOnlyList<CandidateFile> files, int parallelism, CancellationToken ct)
+    {
+        using var gate = new SemaphoreSlim(parallelism);
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(files.Select(async file =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                var result = await ProcessRunner.RunAsync(tools.Ffmpeg, ["-hide_banner", "-nostdin", "-v", "error", "-i", file.Path, "-map", "0:v", "-f", "null", "-"], TimeSpan.FromMinutes(5), ct);
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"ffmpeg could not decode {file.Path}: {result.StandardError}");
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return watch.Elapsed.TotalSeconds;
     }
 
     private static string LoadAverage() =>

@@ -22,7 +22,7 @@ public static class DefectRules
             (v, _) => DefectRule.Invariant($"blocky compression: quantiser {v:0.#}")),
         new(MetricNames.EffectiveFps, HigherIsWorse: false, Onset: 20, Clear: 10, Severe: 6, DisqualifyAt: 4,
             (v, _) => DefectRule.Invariant($"stutters: {v:0.#} effective fps")),
-        new(MetricNames.TemporalNoise, HigherIsWorse: true, Onset: 1.2, Clear: 2, Severe: 4.5, DisqualifyAt: null,
+        new(MetricNames.TemporalNoise, HigherIsWorse: true, Onset: 1.2, Clear: 1.8, Severe: 4.5, DisqualifyAt: null,
             (v, _) => DefectRule.Invariant($"noisy: temporal noise {v:0.0} levels")),
         new(MetricNames.ActiveArea, HigherIsWorse: false, Onset: 0.95, Clear: 0.8, Severe: 0.65, DisqualifyAt: 0.5,
             (v, note) => DefectRule.Invariant($"{note ?? "framed in bars"}: {v * 100:0}% active picture")),

@@ -16,7 +16,7 @@ public static class DefectLadders
     {
         ["testsrc2"] = "testsrc2=s=480x270:r=24:d=2",
         ["mandelbrot"] = "mandelbrot=s=480x270:r=24,trim=duration=2",
-        ["life"] = "life=s=160x90:r=24:mold=10:ratio=0.3:death_color=#203040:life_color=#e0d090,scale=480:270:flags=neighbor,trim=duration=2",
+        ["life"] = "life=s=160x90:r=24:seed=7:mold=10:ratio=0.3:death_color=#203040:life_color=#e0d090,scale=480:270:flags=neighbor,trim=duration=2",
         ["bars"] = "smptehdbars=s=960x540:r=24:d=2,crop=480:270:'240+100*sin(2*t)':'135+60*cos(2*t)'",
     };
 

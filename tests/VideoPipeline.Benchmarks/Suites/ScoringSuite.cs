@@ -81,8 +81,8 @@ public sealed class ScoringSuite : IBenchmarkSuite
                 }
             }
 
-            var median = Median(shotTimes);
-            var decodeMedian = Median(decodeTimes);
+            var median = Percentiles.Of(shotTimes, 0.5);
+            var decodeMedian = Percentiles.Of(decodeTimes, 0.5);
             figures.Report("s_per_shot_5x1080p_8s", median, 2);
             figures.Report("s_decode_only_5x1080p_8s", decodeMedian, 2);
             figures.Report("ratio_to_decode_floor", median / decodeMedian, 2);
@@ -94,8 +94,6 @@ public sealed class ScoringSuite : IBenchmarkSuite
             Directory.Delete(dir, recursive: true);
         }
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>The decode floor: every file decoded once to the null muxer, <paramref name="parallelism"/> at a time, as the scorer runs them.</summary>
     private static async Task<double> DecodeAsync(FfmpegTools tools, IReadOnlyList<CandidateFile> files, int parallelism, CancellationToken ct)

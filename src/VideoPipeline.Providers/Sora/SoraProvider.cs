@@ -62,8 +62,7 @@ public sealed class SoraProvider(
         }
 
         var id = callback.Header(StandardWebhookVerifier.IdHeader);
-        var error = new StandardWebhookVerifier(options.Value.WebhookSecret, Time).Verify(
-            id, callback.Header(StandardWebhookVerifier.TimestampHeader), callback.Header(StandardWebhookVerifier.SignatureHeader), callback.Body.Span);
+        var error = new StandardWebhookVerifier(options.Value.WebhookSecret, Time).Verify(callback);
         if (error is not null)
         {
             return Task.FromResult(CallbackVerification.Reject(error));

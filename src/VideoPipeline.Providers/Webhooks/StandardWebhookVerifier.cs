@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using VideoPipeline.Domain.Providers;
 
 namespace VideoPipeline.Providers.Webhooks;
 
@@ -49,6 +50,13 @@ public sealed class StandardWebhookVerifier
     /// <summary>The <c>v1,&lt;base64&gt;</c> signature of a delivery (used by the simulator and tests to sign).</summary>
     public string Sign(string id, DateTimeOffset timestamp, ReadOnlySpan<byte> body) =>
         "v1," + Convert.ToBase64String(Mac(id, timestamp.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), body));
+
+    /// <summary><see cref="Verify(string?, string?, string?, ReadOnlySpan{byte})"/> over a callback's own headers and body.</summary>
+    public string? Verify(ProviderCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        return Verify(callback.Header(IdHeader), callback.Header(TimestampHeader), callback.Header(SignatureHeader), callback.Body.Span);
+    }
 
     /// <summary>Null when the delivery is genuine and fresh; otherwise why it is refused (never echoing secrets or signatures).</summary>
     public string? Verify(string? id, string? timestamp, string? signatures, ReadOnlySpan<byte> body)
